@@ -1,0 +1,56 @@
+/**
+ * Text normalisation shared by the parser, the matcher, the importers and storage. Pure.
+ */
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u00AD]/g;
+const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
+
+/** Clean raw label text: BOM, NFC, non-breaking spaces, curly quotes, dashes, known mojibake. */
+export function cleanText(text: string): string {
+  return (
+    text
+      .replace(/^\uFEFF/, "")
+      .normalize("NFC")
+      // "¬‐" is the mojibake of a soft hyphen seen in scraped labels ("Methyl Gluceth-¬‐20").
+      .replace(/¬[\u2010\u2011-]?/g, "")
+      .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+      .replace(DASHES, "-")
+      .replace(/[\u00A0\u2007\u202F]/g, " ")
+      // U+FFFD marks a character lost upstream ("Orge \uFFFD Deux Rangs"); a space keeps the words apart.
+      .replace(/\uFFFD/g, " ")
+      .replace(/\r\n?/g, "\n")
+  );
+}
+
+/** Fold accents: "Extrait de Levure Pressée" -> "Extrait de Levure Pressee". */
+export function foldAccents(text: string): string {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+}
+
+/**
+ * The exact-match key of a name: accents folded, upper case, one space between words, no space
+ * around "/", "-", ",", "(" and ")", no trailing full stop, no ® or ™.
+ * "Caprylic / Capric Triglyceride" and "CAPRYLIC/CAPRIC TRIGLYCERIDE" share a key;
+ * "PEG-40" and "PEG 40" do not (see compactKey).
+ */
+export function nameKey(name: string): string {
+  return foldAccents(cleanText(name))
+    .toUpperCase()
+    .replace(/[®™©]/g, "")
+    .replace(/[`´']/g, "'")
+    .replace(SPACES, " ")
+    .replace(/ ?([/\-,()[\]:&+]) ?/g, "$1")
+    .replace(/[.\s]+$/g, "")
+    .trim();
+}
+
+/** Letters and digits only: "PEG 40" and "PEG-40" meet here. Used only when unambiguous. */
+export function compactKey(name: string): string {
+  return nameKey(name).replace(/[^A-Z0-9]/g, "");
+}
+
+/** Title case for an INCI name known only from an inventory: "CAPRYLIC/CAPRIC TRIGLYCERIDE" -> "Caprylic/Capric Triglyceride". */
+export function titleCase(inci: string): string {
+  return inci.toLowerCase().replace(/(^|[\s/(\-,])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}

@@ -1,0 +1,167 @@
+import { cleanText } from "./normalize.js";
+import { classifyLine, isFootnoteText, removeDisclaimers } from "./parser-lines.js";
+import { splitItems } from "./parser-split.js";
+import type { Group, ParsedItem, ParsedLabel, SkippedText } from "./types.js";
+
+/**
+ * Turn the text of a label, as people paste it, into ordered items and the pieces skipped.
+ * Pure. Every non-blank piece of input ends up either in `items` or in `skipped`.
+ */
+
+/** "Ingredients:", "INGREDIENTS/INGRÉDIENTS:", "Active Ingredients:", "INCI:", "Composition:". */
+const PREFIX =
+  /(?:\b(active|inactive|other|key)\s+)?(?:ingr[eé]dients?|inci|composition|zutaten|ingredientes)(?:\s*\/\s*ingr[eé]dients?)?\s*:/gi;
+
+interface Block {
+  kind: "list" | "heading" | "skip";
+  text: string;
+  why?: SkippedText["why"];
+  /** A list block that follows an "Ingredients:" prefix. */
+  prefixed?: boolean;
+  /** "active"/"inactive" prefixes continue the same product. */
+  prefixKind?: string;
+}
+
+export function parseLabel(input: string): ParsedLabel {
+  const skipped: SkippedText[] = [];
+  const { text, disclaimers } = removeDisclaimers(cleanText(input));
+  for (const d of disclaimers) skipped.push({ text: d, why: "disclaimer" });
+  const blocks = toBlocks(text);
+  const hasCommaList = blocks.some((b) => b.kind === "list" && countSeparators(b.text) >= 2);
+  const items: ParsedItem[] = [];
+  const sections: string[] = [];
+  let section = -1;
+  let pendingHeading = "";
+  let lastWasList = false;
+  let lastPrefix = "";
+  for (const block of blocks) {
+    if (block.kind === "skip") {
+      skipped.push({ text: block.text, why: block.why ?? "note" });
+      continue;
+    }
+    if (block.kind === "heading") {
+      if (block.text !== "") pendingHeading = block.text;
+      lastWasList = false;
+      continue;
+    }
+    // A bullet without commas before a comma-separated list is a marketing line, not an ingredient.
+    if (hasCommaList && !block.prefixed && countSeparators(block.text) < 2 && /^[-•·*]/.test(block.text)) {
+      skipped.push({ text: block.text, why: "marketing" });
+      continue;
+    }
+    // "Active Ingredients: ... Inactive Ingredients: ..." (or a bare "Ingredients:" after the
+    // actives) is one product, not two.
+    const continues =
+      lastWasList ||
+      block.prefixKind === "inactive" ||
+      block.prefixKind === "other" ||
+      (lastPrefix === "active" && block.prefixed === true);
+    if (block.prefixed) lastPrefix = block.prefixKind ?? "";
+    if (section < 0 || (!continues && hasItemsIn(items, section))) {
+      section += 1;
+      sections.push(pendingHeading);
+    }
+    pendingHeading = "";
+    lastWasList = !block.prefixed || block.text.trimEnd().endsWith(",");
+    addItems(block.text, section, items, skipped);
+    lastWasList = /[,;]\s*$/.test(block.text) || (lastWasList && countSeparators(block.text) < 2);
+  }
+  if (pendingHeading !== "") skipped.push({ text: pendingHeading, why: "heading" });
+  return { items, skipped, sections: sections.length > 0 ? sections : [""] };
+}
+
+function hasItemsIn(items: ParsedItem[], section: number): boolean {
+  return items.some((i) => i.section === section);
+}
+
+function countSeparators(text: string): number {
+  return (text.match(/[,;]/g) ?? []).length;
+}
+
+/** Cut the text into lines and lines into blocks around "Ingredients:" prefixes. */
+function toBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const rawLine of text.split("\n")) {
+    const line = rawLine.trim();
+    if (line === "") continue;
+    PREFIX.lastIndex = 0;
+    const matches = [...line.matchAll(PREFIX)];
+    if (matches.length === 0) {
+      blocks.push(classifyLine(line));
+      continue;
+    }
+    let cursor = 0;
+    for (const [i, m] of matches.entries()) {
+      const start = m.index ?? 0;
+      const before = line.slice(cursor, start).trim();
+      if (before !== "") {
+        // Text before the first prefix is a product name or heading; between prefixes it is a list.
+        blocks.push(i === 0 ? { kind: "heading", text: before } : { kind: "list", text: before, prefixed: true });
+      }
+      const end = start + m[0].length;
+      const next = matches[i + 1]?.index ?? line.length;
+      const body = line.slice(end, next).trim();
+      const prefixKind = (m[1] ?? "").toLowerCase();
+      if (body !== "") blocks.push({ kind: "list", text: body, prefixed: true, prefixKind });
+      else blocks.push({ kind: "heading", text: "" });
+      cursor = next;
+    }
+  }
+  return blocks;
+}
+
+/** Split one list block into items, tracking "may contain" groups and footnotes. */
+function addItems(text: string, section: number, items: ParsedItem[], skipped: SkippedText[]): void {
+  let group: Group = "main";
+  for (const piece of splitItems(text)) {
+    if (piece.kind === "group") {
+      group = piece.group;
+      continue;
+    }
+    const raw = piece.text;
+    if (isFootnoteText(raw)) {
+      skipped.push({ text: raw, why: "footnote" });
+      continue;
+    }
+    const item = toItem(raw, piece.group ?? group, section);
+    if (item === null) {
+      if (/[\p{L}\p{N}]/u.test(raw)) skipped.push({ text: raw, why: "note" });
+      continue;
+    }
+    items.push(...item);
+  }
+}
+
+const MARKS = /^[*†‡+°¹²³⁴#^~]+|[*†‡+°¹²³⁴#^~]+$/g;
+const PERCENT = /\s*[([]?\s*(?:<\s*)?(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:w\/w)?\s*[)\]]?/i;
+const NANO = /\s*[([]\s*nano\s*[)\]]/i;
+const CI_LIST = /^(?:CI\s*\d{5}\s*,\s*)+CI\s*\d{5}$/i;
+
+/** Clean one item's text: marks, percentages, "(nano)", "and " joins, trailing full stops. */
+function toItem(raw: string, group: Group, section: number): ParsedItem[] | null {
+  let name = raw.trim();
+  const marks: string[] = [];
+  name = name.replace(/^(?:and|et|&)\s+/i, "").replace(/\.+$/, "");
+  let nano = false;
+  if (NANO.test(name)) {
+    nano = true;
+    name = name.replace(NANO, "");
+  }
+  let percent: number | null = null;
+  const pct = PERCENT.exec(name);
+  if (pct?.[1]) {
+    percent = Number.parseFloat(pct[1].replace(",", "."));
+    name = name.replace(PERCENT, " ");
+  }
+  for (const m of name.match(MARKS) ?? []) marks.push(m);
+  name = name.replace(MARKS, "").replace(/\s+/g, " ").trim();
+  name = name.replace(/\.+$/, "").trim();
+  if (!/[\p{L}\p{N}]/u.test(name)) return null;
+  const base = { text: raw.trim(), group, section, percent, nano, marks };
+  // "Iron Oxides (CI 77491, CI 77492)": the colour index numbers are the ingredients.
+  const inner = /^([^()]*)\(([^()]*)\)$/.exec(name);
+  if (inner?.[2] && CI_LIST.test(inner[2].trim())) {
+    return inner[2].split(",").map((ci) => ({ ...base, name: ci.trim() }));
+  }
+  return [{ ...base, name }];
+}

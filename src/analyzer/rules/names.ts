@@ -1,0 +1,37 @@
+import type { Ingredient } from "../../ingredients/types.js";
+
+/** Upper case with single spaces: how INCI names and aliases are compared. */
+export function normalizeName(name: string): string {
+  return name.normalize("NFC").replace(/\s+/g, " ").trim().toUpperCase();
+}
+
+/**
+ * The INCI name and the aliases that name the same substance formally (US INCI, former INCI, INN,
+ * chemical name). Common names ("Vitamin A") are left out: they are too loose to infer a category.
+ */
+export function formalNamesOf(ingredient: Ingredient): string[] {
+  const formal = ingredient.aliases.filter((a) => a.kind !== "common" && a.kind !== "other");
+  return [ingredient.inci, ...formal.map((a) => a.name)].map(normalizeName);
+}
+
+/** The INCI name and every alias, normalised. */
+export function allNamesOf(ingredient: Ingredient): string[] {
+  return [ingredient.inci, ...ingredient.aliases.map((a) => a.name)].map(normalizeName);
+}
+
+/** Whether any CosIng function of the ingredient is one of `functions` (case-insensitive). */
+export function hasFunction(ingredient: Ingredient, ...functions: string[]): boolean {
+  const wanted = new Set(functions.map((f) => f.toLowerCase()));
+  return ingredient.functions.some((f) => wanted.has(f.toLowerCase().trim()));
+}
+
+/** Lower-case display of a name for running text ("LINALOOL" -> "linalool"). */
+export function lowerName(name: string): string {
+  return name.toLowerCase();
+}
+
+/** "a, b and c". */
+export function listPhrase(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,29 @@
+import type { Dictionary } from "./analyzer/dictionary.js";
+import type { Config } from "./config.js";
+import { type Database, openMigratedDatabase } from "./db/database.js";
+import { loadBundledCorpus, loadDictionary } from "./ingredients/service.js";
+import { CONTENT_DIR } from "./paths.js";
+
+/** The composition root: database migrated, bundled corpus loaded, dictionary built. Once per process. */
+export interface Context {
+  database: Database;
+  dictionary: Dictionary;
+  close(): Promise<void>;
+}
+
+export async function openDatabaseWithCorpus(config: Config, contentDir = CONTENT_DIR): Promise<Database> {
+  const database = await openMigratedDatabase(config.database);
+  try {
+    await loadBundledCorpus(database, contentDir);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export async function boot(config: Config, contentDir = CONTENT_DIR): Promise<Context> {
+  const database = await openDatabaseWithCorpus(config, contentDir);
+  const dictionary = await loadDictionary(database);
+  return { database, dictionary, close: () => database.close() };
+}

@@ -1,0 +1,45 @@
+/**
+ * The one error type of the application: a stable machine code, an HTTP status, a message a
+ * person understands, and the offending field when there is one. Tests assert the code.
+ */
+export type ErrorCode =
+  | "bad_input"
+  | "label_too_long"
+  | "ingredient_not_found"
+  | "file_not_found"
+  | "unknown_format"
+  | "invalid_json"
+  | "invalid_config"
+  | "corpus_invalid"
+  | "internal";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_input: 400,
+  label_too_long: 413,
+  ingredient_not_found: 404,
+  file_not_found: 404,
+  unknown_format: 400,
+  invalid_json: 400,
+  invalid_config: 500,
+  corpus_invalid: 500,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.status = STATUS[code];
+    this.field = field;
+  }
+
+  /** A problem with what the caller sent (exit code 1 in the CLI), as opposed to a bug (exit 2). */
+  get isInputError(): boolean {
+    return this.status < 500;
+  }
+}

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { type ParsedCorpusFile, parseCorpusFile } from "./corpus-file.js";
+
+export interface CorpusProblem {
+  file: string;
+  message: string;
+}
+
+export interface LoadedCorpus {
+  entries: ParsedCorpusFile[];
+  references: Record<string, Reference>;
+  problems: CorpusProblem[];
+}
+
+export interface Reference {
+  type: string;
+  title: string;
+  author?: string;
+  year?: number;
+  journal?: string;
+  url?: string;
+}
+
+/** Read every `content/ingredients/*.md` and `content/references.yaml`, collecting every problem found. */
+export function loadCorpus(contentDir: string): LoadedCorpus {
+  const problems: CorpusProblem[] = [];
+  const references = (parseYaml(readFileSync(join(contentDir, "references.yaml"), "utf8")) ?? {}) as Record<
+    string,
+    Reference
+  >;
+  const dir = join(contentDir, "ingredients");
+  const entries: ParsedCorpusFile[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) {
+    const result = parseCorpusFile(file, readFileSync(join(dir, file), "utf8"));
+    if (!result.ok) {
+      for (const message of result.problems) problems.push({ file, message });
+      continue;
+    }
+    entries.push(result.entry);
+  }
+  problems.push(...crossCheck(entries, references));
+  return { entries, references, problems };
+}
+
+/** Checks that span entries: unknown bibliography keys, related slugs, duplicate names. */
+function crossCheck(entries: ParsedCorpusFile[], references: Record<string, Reference>): CorpusProblem[] {
+  const problems: CorpusProblem[] = [];
+  const slugs = new Set(entries.map((e) => e.slug));
+  const names = new Map<string, string>();
+  for (const { slug, facts } of entries) {
+    const file = `${slug}.md`;
+    const keys = [...facts.sources, ...(facts.comedogenic?.sources ?? []), ...(facts.irritancy?.sources ?? [])];
+    for (const key of keys) {
+      if (!(key in references)) problems.push({ file, message: `unknown bibliography key "${key}"` });
+    }
+    for (const related of facts.related) {
+      if (!slugs.has(related)) problems.push({ file, message: `related entry "${related}" does not exist` });
+    }
+    for (const name of [facts.inci, ...facts.aliases.map((a) => a.name)]) {
+      const key = name.toUpperCase();
+      const owner = names.get(key);
+      if (owner && owner !== slug) problems.push({ file, message: `name "${name}" is also used by ${owner}` });
+      names.set(key, slug);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,267 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import { nameKey } from "../analyzer/normalize.js";
+import type { DB } from "../db/schema.js";
+import type { Alias, AliasKind, Annex, FactSource, Ingredient, RegulationEntry } from "./types.js";
+
+/** All SQL about ingredients and their names. Returns domain objects, never rows. */
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Facts stored in the `facts` JSON column (everything beyond identity, names and CosIng columns). */
+export interface StoredFacts {
+  origin?: Ingredient["origin"];
+  vegan?: boolean | null;
+  vegetarian?: boolean | null;
+  categories?: Ingredient["categories"];
+  comedogenic?: Ingredient["comedogenic"];
+  irritancy?: Ingredient["irritancy"];
+  fungalAcne?: Ingredient["fungalAcne"];
+  pregnancy?: Ingredient["pregnancy"];
+  photosensitising?: Ingredient["photosensitising"];
+  allergens?: string[];
+  productTypes?: string[];
+  related?: string[];
+  sources?: string[];
+  reviewed?: string | null;
+  summary?: string | null;
+  eu?: Array<{
+    annex: Annex;
+    ref: string;
+    substance: string;
+    maxConcentration: string | null;
+    conditions: string | null;
+    regulation: string | null;
+  }>;
+}
+
+export interface IngredientRow {
+  id: number;
+  slug: string;
+  inci: string;
+  name: string;
+  cas: string[];
+  ec: string[];
+  functions: string[];
+  facts: StoredFacts;
+  source: FactSource;
+  fieldSources: Record<string, FactSource>;
+  contentHash: string | null;
+  hasArticle: boolean;
+}
+
+export interface NameRow {
+  name: string;
+  kind: AliasKind | "inci";
+  source: FactSource;
+}
+
+const INGREDIENT_COLUMNS = [
+  "id",
+  "slug",
+  "inci",
+  "name",
+  "cas",
+  "ec",
+  "functions",
+  "facts",
+  "source",
+  "field_sources",
+  "content_hash",
+] as const;
+// The article text is not needed to analyse a label: only whether one exists.
+const HAS_ARTICLE = sql<number>`case when sections is null then 0 else 1 end`.as("has_article");
+
+const parse = <T>(json: string | null, fallback: T): T => (json === null ? fallback : (JSON.parse(json) as T));
+
+export async function findIngredientRowByInci(db: Executor, inci: string): Promise<IngredientRow | null> {
+  const row = await db
+    .selectFrom("ingredients")
+    .select(INGREDIENT_COLUMNS)
+    .select(HAS_ARTICLE)
+    .where("inci", "=", inci)
+    .executeTakeFirst();
+  return row ? toIngredientRow(row) : null;
+}
+
+/** Ingredient ids that own a name with this normalised key. */
+export async function findIngredientIdsByNameKey(db: Executor, key: string): Promise<number[]> {
+  const rows = await db.selectFrom("ingredient_names").select("ingredient_id").where("key", "=", key).execute();
+  return [...new Set(rows.map((r) => r.ingredient_id))];
+}
+
+export async function slugExists(db: Executor, slug: string): Promise<boolean> {
+  const row = await db.selectFrom("ingredients").select("id").where("slug", "=", slug).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function replaceNames(
+  db: Executor,
+  ingredientId: number,
+  source: FactSource,
+  names: NameRow[],
+): Promise<void> {
+  await db
+    .deleteFrom("ingredient_names")
+    .where("ingredient_id", "=", ingredientId)
+    .where("source", "=", source)
+    .execute();
+  const seen = new Set(
+    (
+      await db.selectFrom("ingredient_names").select("key").where("ingredient_id", "=", ingredientId).execute()
+    ).map((r) => r.key),
+  );
+  const rows = [];
+  for (const n of names) {
+    const key = nameKey(n.name);
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ ingredient_id: ingredientId, name: n.name, key, kind: n.kind, source: n.source });
+  }
+  if (rows.length > 0) await db.insertInto("ingredient_names").values(rows).execute();
+}
+
+function toIngredientRow(row: SelectedIngredient): IngredientRow {
+  return {
+    id: row.id,
+    slug: row.slug,
+    inci: row.inci,
+    name: row.name,
+    cas: parse(row.cas, []),
+    ec: parse(row.ec, []),
+    functions: parse(row.functions, []),
+    facts: parse(row.facts, {}),
+    source: row.source as FactSource,
+    fieldSources: parse(row.field_sources, {}),
+    contentHash: row.content_hash,
+    hasArticle: Number(row.has_article) === 1,
+  };
+}
+
+type SelectedIngredient = {
+  id: number;
+  slug: string;
+  inci: string;
+  name: string;
+  cas: string;
+  ec: string;
+  functions: string;
+  facts: string;
+  has_article: number;
+  source: string;
+  field_sources: string;
+  content_hash: string | null;
+};
+
+/** Every ingredient with its names and EU annex links, for the in-memory dictionary. */
+export async function loadAllIngredients(db: Executor): Promise<Ingredient[]> {
+  const rows = await db.selectFrom("ingredients").select(INGREDIENT_COLUMNS).select(HAS_ARTICLE).orderBy("id").execute();
+  const names = await db.selectFrom("ingredient_names").select(["ingredient_id", "name", "kind"]).execute();
+  const aliases = new Map<number, Alias[]>();
+  for (const n of names) {
+    if (n.kind === "inci") continue;
+    const list = aliases.get(n.ingredient_id) ?? [];
+    list.push({ name: n.name, kind: n.kind as AliasKind });
+    aliases.set(n.ingredient_id, list);
+  }
+  const regulations = await loadRegulationLinks(db);
+  return rows.map((raw) => {
+    const row = toIngredientRow(raw);
+    return toIngredient(row, aliases.get(row.id) ?? [], regulations.get(row.id) ?? []);
+  });
+}
+
+async function loadRegulationLinks(db: Executor): Promise<Map<number, RegulationEntry[]>> {
+  const links = await db
+    .selectFrom("ingredient_regulations as l")
+    .innerJoin("regulations as r", "r.id", "l.regulation_id")
+    .select([
+      "l.ingredient_id",
+      "l.matched_by",
+      "r.annex",
+      "r.ref",
+      "r.substance",
+      "r.product_type",
+      "r.max_concentration",
+      "r.max_percent",
+      "r.conditions",
+      "r.warnings",
+      "r.regulation",
+    ])
+    .orderBy("r.id")
+    .execute();
+  const byIngredient = new Map<number, RegulationEntry[]>();
+  for (const l of links) {
+    const list = byIngredient.get(l.ingredient_id) ?? [];
+    list.push({
+      annex: l.annex as Annex,
+      ref: l.ref,
+      substance: l.substance,
+      productType: l.product_type,
+      maxConcentration: l.max_concentration,
+      maxPercent: l.max_percent === null ? null : Number(l.max_percent),
+      conditions: l.conditions,
+      warnings: l.warnings,
+      regulation: l.regulation,
+      matchedBy: l.matched_by as RegulationEntry["matchedBy"],
+    });
+    byIngredient.set(l.ingredient_id, list);
+  }
+  return byIngredient;
+}
+
+/** Row + names + links -> the domain object. Authored EU statuses fill in when no annex is imported. */
+export function toIngredient(row: IngredientRow, aliases: Alias[], linked: RegulationEntry[]): Ingredient {
+  const f = row.facts;
+  const regulations = [...linked];
+  for (const eu of f.eu ?? []) {
+    if (regulations.some((r) => r.annex === eu.annex && r.ref === eu.ref)) continue;
+    regulations.push({
+      annex: eu.annex,
+      ref: eu.ref,
+      substance: eu.substance,
+      productType: null,
+      maxConcentration: eu.maxConcentration,
+      maxPercent: percentOf(eu.maxConcentration),
+      conditions: eu.conditions,
+      warnings: null,
+      regulation: eu.regulation,
+      matchedBy: "corpus",
+    });
+  }
+  return {
+    id: row.id,
+    slug: row.slug,
+    inci: row.inci,
+    name: row.name,
+    aliases,
+    cas: row.cas,
+    ec: row.ec,
+    functions: row.functions,
+    origin: f.origin ?? null,
+    vegan: f.vegan ?? null,
+    vegetarian: f.vegetarian ?? null,
+    categories: f.categories ?? [],
+    comedogenic: f.comedogenic ?? null,
+    irritancy: f.irritancy ?? null,
+    fungalAcne: f.fungalAcne ?? null,
+    pregnancy: f.pregnancy ?? null,
+    photosensitising: f.photosensitising ?? null,
+    allergens: f.allergens ?? [],
+    productTypes: f.productTypes ?? [],
+    related: f.related ?? [],
+    sources: f.sources ?? [],
+    reviewed: f.reviewed ?? null,
+    summary: f.summary ?? null,
+    source: row.source,
+    regulations,
+    hasArticle: row.hasArticle,
+  };
+}
+
+/** "1 %", "0,8%" -> number; anything with several values -> null. */
+function percentOf(text: string | null): number | null {
+  if (text === null) return null;
+  const all = text.match(/\d+(?:[.,]\d+)?\s*%/g) ?? [];
+  if (all.length !== 1) return null;
+  return Number.parseFloat((all[0] as string).replace(",", "."));
+}

@@ -1,0 +1,29 @@
+import { Dictionary } from "../analyzer/dictionary.js";
+import type { Database } from "../db/database.js";
+import { AppError } from "../errors.js";
+import { relinkRegulations } from "../importers/annex-import.js";
+import { loadCorpus } from "./corpus.js";
+import { type CorpusSyncReport, syncCorpus } from "./corpus-sync.js";
+import { loadAllIngredients } from "./repository.js";
+
+/** Use-cases of the ingredient dictionary shared by the CLI, the server and the scripts. */
+
+/** Validate the bundled corpus and load what changed. An invalid corpus stops the program. */
+export async function loadBundledCorpus(database: Database, contentDir: string): Promise<CorpusSyncReport> {
+  const corpus = loadCorpus(contentDir);
+  if (corpus.problems.length > 0) {
+    const list = corpus.problems
+      .slice(0, 20)
+      .map((p) => `  ${p.file}: ${p.message}`)
+      .join("\n");
+    throw new AppError("corpus_invalid", `The bundled corpus has ${corpus.problems.length} problems:\n${list}`);
+  }
+  const report = await syncCorpus(database.db, corpus.entries);
+  // New or changed names can match annex entries imported earlier.
+  if (report.inserted + report.updated + report.merged > 0) await relinkRegulations(database.db);
+  return report;
+}
+
+export async function loadDictionary(database: Database): Promise<Dictionary> {
+  return new Dictionary(await loadAllIngredients(database.db));
+}
