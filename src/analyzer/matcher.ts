@@ -43,7 +43,7 @@ function matchExactly(dictionary: Dictionary, name: string): Match | null {
     if (outer?.ingredient && inner && inner.ingredient !== outer.ingredient) {
       return CI.test(inner.name) ? fromHit(inner) : outer;
     }
-    if (outer?.ingredient) return outer;
+    if (outer?.ingredient) return inner?.isInci ? fromHit(inner) : outer;
     if (inner) return fromHit(inner);
   }
   if (outside.includes("/")) {

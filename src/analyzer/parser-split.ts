@@ -91,6 +91,11 @@ function isSeparator(text: string, i: number): boolean {
   if (c === ",") return !(/\d/.test(prev) && /\d/.test(next));
   // "Extract. Caprylhydroxamic Acid": a full stop then a space and a capital ends an item,
   // but not an abbreviation inside a name ("Alcohol Denat. " is followed by a separator anyway).
-  if (c === ".") return /\s/.test(next) && /[A-Z*†‡]/.test(text[i + 2] ?? "") && /[a-z)]/i.test(prev);
+  if (c === ".") {
+    // "St. Paul's Wort", "No. 5": a word of one or two letters before the stop is an abbreviation.
+    const word = /([A-Za-z]+)$/.exec(text.slice(Math.max(0, i - 6), i))?.[1] ?? "";
+    if (word.length > 0 && word.length <= 2) return false;
+    return /\s/.test(next) && /[A-Z*†‡]/.test(text[i + 2] ?? "") && /[a-z)*†‡0-9%]/i.test(prev);
+  }
   return false;
 }

@@ -26,13 +26,13 @@ export function parseLabel(input: string): ParsedLabel {
   const skipped: SkippedText[] = [];
   const { text, disclaimers } = removeDisclaimers(cleanText(input));
   for (const d of disclaimers) skipped.push({ text: d, why: "disclaimer" });
-  const blocks = toBlocks(text);
+  const blocks = markProductNames(toBlocks(text));
   const hasCommaList = blocks.some((b) => b.kind === "list" && countSeparators(b.text) >= 2);
   const items: ParsedItem[] = [];
   const sections: string[] = [];
   let section = -1;
   let pendingHeading = "";
-  let lastWasList = false;
+  let afterList = false;
   let lastPrefix = "";
   for (const block of blocks) {
     if (block.kind === "skip") {
@@ -41,7 +41,7 @@ export function parseLabel(input: string): ParsedLabel {
     }
     if (block.kind === "heading") {
       if (block.text !== "") pendingHeading = block.text;
-      lastWasList = false;
+      afterList = false;
       continue;
     }
     // A bullet without commas before a comma-separated list is a marketing line, not an ingredient.
@@ -49,25 +49,44 @@ export function parseLabel(input: string): ParsedLabel {
       skipped.push({ text: block.text, why: "marketing" });
       continue;
     }
-    // "Active Ingredients: ... Inactive Ingredients: ..." (or a bare "Ingredients:" after the
-    // actives) is one product, not two.
-    const continues =
-      lastWasList ||
-      block.prefixKind === "inactive" ||
-      block.prefixKind === "other" ||
-      (lastPrefix === "active" && block.prefixed === true);
+    // A list wrapped over several lines is one list; a new "Ingredients:" starts a new product,
+    // except after "Active Ingredients:" (the inactive ones follow) or for "Inactive"/"Other".
+    const continues = block.prefixed
+      ? lastPrefix === "active" || block.prefixKind === "inactive" || block.prefixKind === "other"
+      : afterList;
     if (block.prefixed) lastPrefix = block.prefixKind ?? "";
     if (section < 0 || (!continues && hasItemsIn(items, section))) {
       section += 1;
       sections.push(pendingHeading);
+    } else if (pendingHeading !== "") {
+      skipped.push({ text: pendingHeading, why: "heading" });
     }
     pendingHeading = "";
-    lastWasList = !block.prefixed || block.text.trimEnd().endsWith(",");
+    afterList = true;
     addItems(block.text, section, items, skipped);
-    lastWasList = /[,;]\s*$/.test(block.text) || (lastWasList && countSeparators(block.text) < 2);
   }
   if (pendingHeading !== "") skipped.push({ text: pendingHeading, why: "heading" });
   return { items, skipped, sections: sections.length > 0 ? sections : [""] };
+}
+
+/**
+ * With several comma-separated lists in one text (kits, shades), a short line with no comma
+ * right before a list is that product's name ("Shade 02 Medium").
+ */
+function markProductNames(blocks: Block[]): Block[] {
+  const lists = blocks.filter((b) => b.kind === "list" && countSeparators(b.text) >= 2).length;
+  if (lists < 2) return blocks;
+  return blocks.map((block, i) => {
+    const next = blocks[i + 1];
+    const isName =
+      block.kind === "list" &&
+      !block.prefixed &&
+      countSeparators(block.text) === 0 &&
+      block.text.split(/\s+/).length <= 8 &&
+      next?.kind === "list" &&
+      countSeparators(next.text) >= 2;
+    return isName ? { kind: "heading", text: block.text } : block;
+  });
 }
 
 function hasItemsIn(items: ParsedItem[], section: number): boolean {

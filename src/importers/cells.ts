@@ -16,12 +16,12 @@ export function unique<T>(values: Iterable<T>): T[] {
 
 /** Every well-formed CAS number in a cell, in order, without repeats; fragments are dropped. */
 export function extractCas(cell: string | undefined): string[] {
-  return unique(cell?.match(CAS) ?? []);
+  return cell ? unique(cell.match(CAS) ?? []) : [];
 }
 
 /** Every well-formed EC (EINECS/ELINCS) number in a cell, in order, without repeats. */
 export function extractEc(cell: string | undefined): string[] {
-  return unique(cell?.match(EC) ?? []);
+  return cell ? unique(cell.match(EC) ?? []) : [];
 }
 
 /** Trimmed text, or null for an empty cell or CosIng's "-" placeholder. */
@@ -35,7 +35,8 @@ export function textOrNull(cell: string | undefined): string | null {
  * non-breaking ones CosIng pads with) collapsed, at most one blank line in a row.
  */
 export function multilineOrNull(cell: string | undefined): string | null {
-  const text = (cell ?? "")
+  if (!cell) return null;
+  const text = cell
     .replace(/\r\n?/g, "\n")
     .replace(/[^\S\n]+/g, " ")
     .replace(/ ?\n ?/g, "\n")
@@ -51,7 +52,8 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/;
  * ("2009-12-22T00:00:00.000+0100", the 2026 annex export: the date as published, offset ignored).
  */
 export function isoDateOrNull(cell: string | undefined): string | null {
-  const text = cell?.trim() ?? "";
+  const text = cell?.trim();
+  if (!text) return null;
   const dmy = DMY.exec(text);
   const parts = dmy ? [dmy[3], dmy[2], dmy[1]] : ISO.exec(text)?.slice(1, 4);
   if (!parts) return null;
