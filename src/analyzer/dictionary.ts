@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { Ingredient } from "../ingredients/types.js";
-import { compactKey, nameKey } from "./normalize.js";
+import { compactOfKey, nameKey } from "./normalize.js";
 
 /** A name that resolved to an ingredient. `isInci`: the name is the canonical INCI name. */
 export interface NameHit {
@@ -14,13 +14,6 @@ export interface FuzzyHit extends NameHit {
   confidence: number;
 }
 
-interface KeyEntry {
-  key: string;
-  words: string[];
-  digits: string;
-  hit: NameHit;
-}
-
 /**
  * The in-memory ingredient dictionary: every INCI name and alias by normalised key, and length
  * buckets for fuzzy search. Built once per process from the stored ingredients; pure apart from
@@ -32,8 +25,12 @@ export class Dictionary {
   /** null marks a compact key shared by two ingredients: never used. */
   private readonly byCompact = new Map<string, NameHit | null>();
   private readonly bySlug = new Map<string, Ingredient>();
-  private readonly buckets: KeyEntry[][] = [];
   private readonly vocabulary = new Set<string>();
+  /**
+   * Symmetric-delete index: every known word with one letter removed -> the known words,
+   * space-separated (one string rather than an array per entry keeps the build fast).
+   */
+  private readonly deletes = new Map<string, string>();
   private readonly fuzzyMemo = new Map<string, FuzzyHit | null>();
 
   constructor(ingredients: readonly Ingredient[]) {
@@ -44,7 +41,7 @@ export class Dictionary {
       for (const alias of ingredient.aliases) this.addName(ingredient, alias.name, false);
     }
     for (const ingredient of ingredients) this.addName(ingredient, ingredient.inci, true);
-    for (const [key, hit] of this.byKey) this.indexForFuzzy(key, hit);
+    for (const key of this.byKey.keys()) this.indexForFuzzy(key);
   }
 
   get size(): number {
@@ -58,11 +55,7 @@ export class Dictionary {
   /** Exact look-up on the normalised key, then on the letters-and-digits key when unambiguous. */
   exact(name: string): NameHit | null {
     const key = nameKey(name);
-    return this.byKey.get(key) ?? this.byCompact.get(compactKey(key)) ?? null;
-  }
-
-  isKnownWord(word: string): boolean {
-    return this.vocabulary.has(word);
+    return this.byKey.get(key) ?? this.byCompact.get(compactOfKey(key)) ?? null;
   }
 
   /**
@@ -86,7 +79,7 @@ export class Dictionary {
     if (existing && (existing.isInci || (!isInci && existing.ingredient.source === "corpus"))) return;
     const hit = { ingredient, name, isInci };
     this.byKey.set(key, hit);
-    this.addCompact(compactKey(key), hit);
+    this.addCompact(compactOfKey(key), hit);
   }
 
   private addCompact(compact: string, hit: NameHit): void {
@@ -96,55 +89,121 @@ export class Dictionary {
     else this.byCompact.set(compact, hit.isInci && !other.isInci ? hit : null);
   }
 
-  private indexForFuzzy(key: string, hit: NameHit): void {
-    const words = wordsOf(key);
-    for (const w of words) this.vocabulary.add(w);
-    const bucket = this.buckets[key.length] ?? [];
-    bucket.push({ key, words, digits: digitsOf(key), hit });
-    this.buckets[key.length] = bucket;
-  }
-
-  private searchFuzzy(key: string): FuzzyHit | null {
-    const length = key.length;
-    if (length < 5) return null;
-    const maxDistance = length <= 7 ? 1 : length <= 14 ? 2 : 3;
-    const digits = digitsOf(key);
-    const words = wordsOf(key);
-    let best: KeyEntry | null = null;
-    let bestDistance = maxDistance + 1;
-    let runnerUp = maxDistance + 1;
-    for (let len = length - maxDistance; len <= length + maxDistance; len++) {
-      for (const entry of this.buckets[len] ?? []) {
-        // A different number is a different ingredient (PEG-40 / PEG-60, CI 77491 / CI 77492).
-        if (entry.digits !== digits) continue;
-        const d = distance(key, entry.key);
-        if (d > maxDistance) continue;
-        if (d < bestDistance) {
-          if (best && best.hit.ingredient !== entry.hit.ingredient) runnerUp = bestDistance;
-          best = entry;
-          bestDistance = d;
-        } else if (best && best.hit.ingredient !== entry.hit.ingredient && d < runnerUp) {
-          runnerUp = d;
-        }
+  private indexForFuzzy(key: string): void {
+    for (const word of wordsOf(key)) {
+      if (this.vocabulary.has(word)) continue;
+      this.vocabulary.add(word);
+      if (word.length < MIN_CORRECTED_LENGTH || /\d/.test(word)) continue;
+      for (let i = 0; i < word.length; i++) {
+        const variant = word.slice(0, i) + word.slice(i + 1);
+        const list = this.deletes.get(variant);
+        this.deletes.set(variant, list === undefined ? word : `${list} ${word}`);
       }
     }
-    if (!best || bestDistance > maxDistance || runnerUp <= bestDistance) return null;
-    if (differsLikeAnotherChemical(words, best.words, this.vocabulary)) return null;
-    const confidence = Math.round((1 - bestDistance / Math.max(length, best.key.length)) * 100) / 100;
-    return { ...best.hit, distance: bestDistance, confidence: Math.min(confidence, 0.99) };
   }
+
+  /**
+   * Fuzzy search corrects words, not whole names: each word of the query that is not a word of
+   * any known name is replaced by the known words within a small edit distance (a symmetric
+   * delete index, so a look-up costs microseconds), and the corrected name must then match
+   * exactly. A known word is never changed (that would turn one real name into another), numbers
+   * are never changed, and the result must be a single ingredient.
+   */
+  private searchFuzzy(key: string): FuzzyHit | null {
+    const tokens = key.split(/([^A-Z0-9]+)/);
+    const options: string[][] = [];
+    let corrected = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
+      if (i % 2 === 1 || token === "") {
+        options.push([token]);
+        continue;
+      }
+      const corrections = this.correctionsOf(token);
+      if (corrections.length === 0) return null;
+      if (corrections.length > 1 || corrections[0] !== token) corrected++;
+      options.push(corrections);
+    }
+    if (corrected === 0) return null;
+    const found = new Map<Ingredient, { hit: NameHit; name: string }>();
+    for (const candidate of combinations(options, MAX_COMBINATIONS)) {
+      const hit = this.byKey.get(candidate) ?? this.byCompact.get(compactOfKey(candidate)) ?? null;
+      if (hit && !found.has(hit.ingredient)) found.set(hit.ingredient, { hit, name: candidate });
+    }
+    if (found.size !== 1) return null;
+    const [{ hit, name }] = [...found.values()] as [{ hit: NameHit; name: string }];
+    const edits = distance(key, name);
+    const confidence = Math.round((1 - edits / Math.max(key.length, name.length)) * 100) / 100;
+    return { ...hit, distance: edits, confidence: Math.min(confidence, 0.99) };
+  }
+
+  /** The word itself when known; else the closest known words (all of them on a tie); else none. */
+  private correctionsOf(word: string): string[] {
+    if (this.vocabulary.has(word)) {
+      // A plural or singular of a known word is a spelling variant, not another substance.
+      const other = word.endsWith("S") ? word.slice(0, -1) : `${word}S`;
+      return this.vocabulary.has(other) ? [word, other] : [word];
+    }
+    if (word.length < MIN_CORRECTED_LENGTH || /\d/.test(word)) return [];
+    const maxDistance = word.length >= 8 ? 2 : 1;
+    const words = this.closestWords(word, maxDistance);
+    // A short word has many neighbours: correct it only when exactly one is closest.
+    if (word.length < 5 && words.length > 1) return [];
+    return words.slice(0, 3);
+  }
+
+  private closestWords(word: string, maxDistance: number): string[] {
+    let best = maxDistance + 1;
+    let words: string[] = [];
+    const seen = new Set<string>();
+    for (const variant of [word, ...deletesOf(word)]) {
+      const indexed = this.deletes.get(variant)?.split(" ") ?? [];
+      const candidates = this.vocabulary.has(variant) ? [variant, ...indexed] : indexed;
+      for (const candidate of candidates) {
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
+        const d = distance(word, candidate);
+        if (d > best || isStemSwap(word, candidate)) continue;
+        if (d < best) {
+          best = d;
+          words = [];
+        }
+        words.push(candidate);
+      }
+    }
+    return words;
+  }
+}
+
+const MIN_CORRECTED_LENGTH = 3;
+const MAX_COMBINATIONS = 16;
+
+function deletesOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+function* combinations(options: readonly string[][], limit: number): Generator<string> {
+  let count = 0;
+  const walk = function* (i: number, prefix: string): Generator<string> {
+    if (count >= limit) return;
+    if (i === options.length) {
+      count++;
+      yield prefix;
+      return;
+    }
+    for (const option of options[i] as string[]) yield* walk(i + 1, prefix + option);
+  };
+  yield* walk(0, "");
 }
 
 function wordsOf(key: string): string[] {
   return key.split(/[^A-Z0-9]+/).filter((w) => w.length > 0);
 }
 
-function digitsOf(key: string): string {
-  return (key.match(/\d+/g) ?? []).join(",");
-}
-
 // Endings whose swap names another chemical, not a typo: sulfATE/sulfITE, chlorIDE/chlorATE,
-// laurETH/laurYL (ethoxylated versus not).
+// laurETH/laurYL (ethoxylated versus not), ferrIC/ferrOUS.
 const STEM_SWAPS: ReadonlyArray<[RegExp, string]> = [
   [/ITE$/, "ATE"],
   [/ATE$/, "ITE"],
@@ -156,26 +215,7 @@ const STEM_SWAPS: ReadonlyArray<[RegExp, string]> = [
   [/OUS$/, "IC"],
 ];
 
-/**
- * True when the query and the candidate differ in a way that makes them different substances:
- * a word of the query that is itself a known word of the dictionary is changed or missing (the
- * query is a real name we do not know, not a typo), or a word differs only by a chemical stem.
- */
-export function differsLikeAnotherChemical(
-  query: readonly string[],
-  candidate: readonly string[],
-  vocabulary: ReadonlySet<string>,
-): boolean {
-  if (query.length === candidate.length) {
-    for (let i = 0; i < query.length; i++) {
-      const q = query[i] as string;
-      const c = candidate[i] as string;
-      if (q === c) continue;
-      if (vocabulary.has(q)) return true;
-      if (STEM_SWAPS.some(([from, to]) => from.test(q) && q.replace(from, to) === c)) return true;
-    }
-    return false;
-  }
-  const candidateWords = new Set(candidate);
-  return query.some((q) => vocabulary.has(q) && !candidateWords.has(q) && q.length > 2);
+/** True when two words differ only by a chemical stem (sulfATE/sulfITE): never a typo. */
+export function isStemSwap(word: string, candidate: string): boolean {
+  return STEM_SWAPS.some(([from, to]) => from.test(word) && word.replace(from, to) === candidate);
 }

@@ -3,7 +3,6 @@
  */
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u00AD]/g;
-const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 
 /** Clean raw label text: BOM, NFC, non-breaking spaces, curly quotes, dashes, known mojibake. */
 export function cleanText(text: string): string {
@@ -28,6 +27,9 @@ export function foldAccents(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
 }
 
+// Printable ASCII needs none of cleanText's repairs: the fast path for most names.
+const NOT_PLAIN = /[^\x20-\x7E]/;
+
 /**
  * The exact-match key of a name: accents folded, upper case, one space between words, no space
  * around "/", "-", ",", "(" and ")", no trailing full stop, no ® or ™.
@@ -35,19 +37,24 @@ export function foldAccents(text: string): string {
  * "PEG-40" and "PEG 40" do not (see compactKey).
  */
 export function nameKey(name: string): string {
-  return foldAccents(cleanText(name))
+  const plain = NOT_PLAIN.test(name) ? foldAccents(cleanText(name)).replace(/[®™©´]/g, "") : name;
+  return plain
     .toUpperCase()
-    .replace(/[®™©]/g, "")
-    .replace(/[`´']/g, "'")
-    .replace(SPACES, " ")
+    .replace(/`/g, "'")
+    .replace(/\s+/g, " ")
     .replace(/ ?([/\-,()[\]:&+]) ?/g, "$1")
-    .replace(/[.\s]+$/g, "")
+    .replace(/[.\s]+$/, "")
     .trim();
 }
 
 /** Letters and digits only: "PEG 40" and "PEG-40" meet here. Used only when unambiguous. */
 export function compactKey(name: string): string {
-  return nameKey(name).replace(/[^A-Z0-9]/g, "");
+  return compactOfKey(nameKey(name));
+}
+
+/** compactKey of a name already passed through nameKey. */
+export function compactOfKey(key: string): string {
+  return key.replace(/[^A-Z0-9]/g, "");
 }
 
 /** Title case for an INCI name known only from an inventory: "CAPRYLIC/CAPRIC TRIGLYCERIDE" -> "Caprylic/Capric Triglyceride". */

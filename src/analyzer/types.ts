@@ -83,6 +83,11 @@ export interface ClaimResult {
   /** Positions of the entries that contradict the claim. */
   positions: number[];
   reasons: string[];
+  /**
+   * Entries that neither contradict nor confirm the claim: unrecognised entries, and for "vegan"
+   * entries whose origin is not known. They lower the certainty of a claim that holds.
+   */
+  unverified?: { positions: number[]; reasons: string[] };
 }
 
 export interface Analysis {

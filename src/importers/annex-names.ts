@@ -40,8 +40,7 @@ export function splitIngredientList(cell: string): string[] {
   for (const part of cell.split(";")) {
     let start = 0;
     for (let comma = part.indexOf(","); comma >= 0; comma = part.indexOf(",", comma + 1)) {
-      const locant =
-        LOCANT_BEFORE.test(part.slice(start, comma)) && LOCANT_AFTER.test(part.slice(comma + 1));
+      const locant = LOCANT_BEFORE.test(part.slice(start, comma)) && LOCANT_AFTER.test(part.slice(comma + 1));
       if (locant) continue;
       names.push(part.slice(start, comma));
       start = comma + 1;
@@ -52,13 +51,16 @@ export function splitIngredientList(cell: string): string[] {
 }
 
 /**
- * The variants of a single-name cell: the whole cell and, for "chemical / INN" pairs and
- * ";"-separated synonyms, each part ("2-Hydroxy-4-methoxybenzophenone / Oxybenzone").
+ * The variants of a single-name cell: each ";"-separated synonym and, for "chemical / INN"
+ * pairs, the pair as written (an INCI name may contain " / ") and each half
+ * ("2-Hydroxy-4-methoxybenzophenone / Oxybenzone").
  * Commas are not split here: "Phenol, 4-chloro-3,5-dimethyl-" must not yield "Phenol".
  */
 export function nameVariants(cell: string): string[] {
-  const parts = cell.split(/\s\/\s|;/);
-  const variants = parts.length > 1 ? [cell, ...parts] : [cell];
+  const variants = cell.split(";").flatMap((synonym) => {
+    const halves = synonym.split(/\s\/\s/);
+    return halves.length > 1 ? [synonym, ...halves] : [synonym];
+  });
   return variants.map(cleanAnnexName).filter((name) => name !== "");
 }
 

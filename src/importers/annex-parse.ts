@@ -5,9 +5,9 @@
 import { nameKey } from "../analyzer/normalize.js";
 import { AppError } from "../errors.js";
 import type { Annex } from "../ingredients/types.js";
-import { nameVariants, splitIngredientList, uniqueNames } from "./annex-names.js";
 import { isDeletedEntry, maxPercentOf, normaliseRef, parseAnnexNo } from "./annex-fields.js";
 import { ANNEX_LAYOUTS, type AnnexCells, type AnnexLayout } from "./annex-layouts.js";
+import { nameVariants, splitIngredientList, uniqueNames } from "./annex-names.js";
 import { extractCas, extractEc, isoDateOrNull, multilineOrNull, textOrNull, unique } from "./cells.js";
 import { type CsvRecord, findHeader, type ParseProblem, readCsvRecords } from "./csv-records.js";
 
@@ -53,12 +53,16 @@ export function parseAnnex(text: string): AnnexParseResult {
   let annex = layout.annex;
   for (const record of records.slice(index + 1)) {
     const row = buildRow(record, width, layout, column);
-    if (typeof row !== "string") annex ??= row.annex;
-    const problem = typeof row === "string" ? row : row.annex !== annex ? `an Annex ${row.annex} row` : null;
-    if (problem !== null) problems.push({ line: record.line, message: problem });
-    else if (typeof row !== "string") entries.add(row);
+    if (typeof row === "string") {
+      problems.push({ line: record.line, message: row });
+      continue;
+    }
+    annex ??= row.annex;
+    if (row.annex === annex) entries.add(row);
+    else problems.push({ line: record.line, message: `an Annex ${row.annex} row in an Annex ${annex} file` });
   }
-  if (annex === null) throw new AppError("unknown_format", "No data row says which annex it belongs to.", "file");
+  if (annex === null)
+    throw new AppError("unknown_format", "No data row says which annex it belongs to.", "file");
   problems.sort((a, b) => a.line - b.line);
   return { annex, rows: entries.rows(), problems, deleted: entries.deleted, merged: entries.merged };
 }
@@ -101,7 +105,11 @@ function detectLayout(records: CsvRecord[]): {
     if (header) return { layout, ...header };
   }
   const expected = ANNEX_LAYOUTS.map((layout) => `${layout.name}: ${layout.required.join(", ")}`).join("; ");
-  throw new AppError("unknown_format", `Not a CosIng annex export: expected a header line with ${expected}.`, "file");
+  throw new AppError(
+    "unknown_format",
+    `Not a CosIng annex export: expected a header line with ${expected}.`,
+    "file",
+  );
 }
 
 /** The entry, or why the row was skipped. */

@@ -10,7 +10,10 @@ const ANIMAL_NAMES: ReadonlyArray<[RegExp, string]> = [
   [/\bPROPOLIS\b|\bROYAL JELLY\b/, "a bee product"],
   [/^CARMINE$|^CI 75470$/, "carmine, from cochineal insects"],
   [/\bSNAIL\b|\bHELIX ASPERSA\b/, "snail secretion"],
-  [/\bCOLLAGEN\b|\bELASTIN\b|\bGELATIN\b|\bKERATIN\b/, "an animal protein (skin, hide, hooves, feathers or wool)"],
+  [
+    /\bCOLLAGEN\b|\bELASTIN\b|\bGELATIN\b|\bKERATIN\b/,
+    "an animal protein (skin, hide, hooves, feathers or wool)",
+  ],
   [/\bSILK\b|\bSERICIN\b|\bFIBROIN\b/, "silk, from silkworms"],
   [/\bCASEIN\b|\bLACTIS\b|\bMILK\b|^LAC\b/, "milk"],
   [/\bOVUM\b|\bEGG\b|\bALBUMEN\b/, "egg"],

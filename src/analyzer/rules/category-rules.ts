@@ -79,7 +79,8 @@ export const fragrance: Rule = presenceRule({
   id: "fragrance",
   severity: "info",
   title: "Fragrance",
-  source: 'Regulation (EC) No 1223/2009, Article 19(1)(g): perfume compositions are labelled "parfum" or "aroma"',
+  source:
+    'Regulation (EC) No 1223/2009, Article 19(1)(g): perfume compositions are labelled "parfum" or "aroma"',
   check: fragranceCheck,
 });
 
@@ -105,7 +106,8 @@ export const silicone: Rule = presenceRule({
   id: "silicone",
   severity: "info",
   title: "Silicones",
-  source: "INCI nomenclature: -methicone, -siloxane, -silane, silicone; PEG/PPG-modified silicones are water-dispersible",
+  source:
+    "INCI nomenclature: -methicone, -siloxane, -silane, silicone; PEG/PPG-modified silicones are water-dispersible",
   check: siliconeCheck,
 });
 
@@ -113,7 +115,8 @@ export const sulfate: Rule = presenceRule({
   id: "sulfate",
   severity: "info",
   title: "Sulfate surfactants",
-  source: "INCI nomenclature (alkyl and alkyl ether sulfates); Lee & Maibach, Contact Dermatitis 1995;33:1-7 (SLS irritation)",
+  source:
+    "INCI nomenclature (alkyl and alkyl ether sulfates); Lee & Maibach, Contact Dermatitis 1995;33:1-7 (SLS irritation)",
   check: sulfateCheck,
 });
 
@@ -144,5 +147,12 @@ export const isothiazolinone: Rule = presenceRule({
 });
 
 export const CATEGORY_RULES: readonly Rule[] = [
-  fragrance, essentialOil, dryingAlcohol, silicone, sulfate, paraben, formaldehydeReleaser, isothiazolinone,
+  fragrance,
+  essentialOil,
+  dryingAlcohol,
+  silicone,
+  sulfate,
+  paraben,
+  formaldehydeReleaser,
+  isothiazolinone,
 ];

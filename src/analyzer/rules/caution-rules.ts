@@ -40,7 +40,10 @@ export const photosensitisingCheck: EntryCheck = (ingredient, entry, entries) =>
 /** UV filters named in reef-protection laws, by INCI and US names. */
 const REEF_FILTERS: ReadonlyArray<[RegExp, string]> = [
   // Hawaii Act 104 (2018, SB 2571): sale of sunscreens with oxybenzone or octinoxate banned from 2021.
-  [/^(OXYBENZONE|BENZOPHENONE-3)$/, "oxybenzone, banned in sunscreens sold in Hawaii (Act 104, 2018) and Palau (2018)"],
+  [
+    /^(OXYBENZONE|BENZOPHENONE-3)$/,
+    "oxybenzone, banned in sunscreens sold in Hawaii (Act 104, 2018) and Palau (2018)",
+  ],
   [
     /^(OCTINOXATE|ETHYLHEXYL METHOXYCINNAMATE|OCTYL METHOXYCINNAMATE)$/,
     "octinoxate, banned in sunscreens sold in Hawaii (Act 104, 2018) and Palau (2018)",
@@ -49,7 +52,7 @@ const REEF_FILTERS: ReadonlyArray<[RegExp, string]> = [
   [/^OCTOCRYLENE$/, "octocrylene, on Palau's list of reef-toxic sunscreen ingredients (2018)"],
   [
     /^(4-METHYLBENZYLIDENE CAMPHOR|ENZACAMENE)$/,
-    "4-methylbenzylidene camphor, on Palau's list of reef-toxic sunscreen ingredients (2018)",
+    "4-methylbenzylidene camphor, on Palau's list of reef-toxic sunscreen ingredients (2018); prohibited in the EU from 1 May 2025 (Regulation (EU) 2024/996)",
   ],
 ];
 

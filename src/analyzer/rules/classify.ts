@@ -7,6 +7,7 @@ import {
   isBhaName,
   isColorantName,
   isDryingAlcoholName,
+  isEthoxylatedName,
   isFattyAlcoholName,
   isFormaldehydeReleaserName,
   isFragranceDeclarationName,
@@ -42,6 +43,7 @@ const NAME_CATEGORIES: ReadonlyArray<[Category, (name: string) => boolean]> = [
   ["mineral-uv-filter", isMineralUvFilterName],
   ["colorant", isColorantName],
   ["peg", isPegName],
+  ["ethoxylated", isEthoxylatedName],
   ["polysorbate", isPolysorbateName],
   ["plant-oil", isFixedPlantOilName],
 ];

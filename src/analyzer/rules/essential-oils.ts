@@ -11,20 +11,86 @@
 
 /** Genera grown for their essential oil (the common perfumery and aromatherapy sources). */
 const AROMATIC_GENERA = new Set([
-  "ABIES", "AMYRIS", "ANETHUM", "ANGELICA", "ANIBA", "ANTHEMIS", "ARTEMISIA", "BOSWELLIA", "CANANGA",
-  "CARUM", "CEDRUS", "CHAMAEMELUM", "CHAMOMILLA", "CHRYSOPOGON", "CINNAMOMUM", "CISTUS", "CITRUS",
-  "COMMIPHORA", "CORIANDRUM", "CUMINUM", "CUPRESSUS", "CYMBOPOGON", "ELETTARIA", "EUCALYPTUS", "EUGENIA",
-  "FOENICULUM", "HELICHRYSUM", "HYSSOPUS", "ILLICIUM", "JASMINUM", "JUNIPERUS", "LAURUS", "LAVANDULA",
-  "LEPTOSPERMUM", "LIPPIA", "LITSEA", "MATRICARIA", "MELALEUCA", "MELISSA", "MENTHA", "MICHELIA",
-  "MYROXYLON", "MYRTUS", "NARDOSTACHYS", "OCIMUM", "ORIGANUM", "PELARGONIUM", "PICEA", "PIMENTA",
-  "PIMPINELLA", "PINUS", "PIPER", "POGOSTEMON", "ROSA", "ROSMARINUS", "SALVIA", "SANTALUM", "STYRAX",
-  "SYZYGIUM", "TAGETES", "THYMUS", "VALERIANA", "VETIVERIA", "ZINGIBER",
+  "ABIES",
+  "AMYRIS",
+  "ANETHUM",
+  "ANGELICA",
+  "ANIBA",
+  "ANTHEMIS",
+  "ARTEMISIA",
+  "BOSWELLIA",
+  "CANANGA",
+  "CARUM",
+  "CEDRUS",
+  "CHAMAEMELUM",
+  "CHAMOMILLA",
+  "CHRYSOPOGON",
+  "CINNAMOMUM",
+  "CISTUS",
+  "CITRUS",
+  "COMMIPHORA",
+  "CORIANDRUM",
+  "CUMINUM",
+  "CUPRESSUS",
+  "CYMBOPOGON",
+  "ELETTARIA",
+  "EUCALYPTUS",
+  "EUGENIA",
+  "FOENICULUM",
+  "HELICHRYSUM",
+  "HYSSOPUS",
+  "ILLICIUM",
+  "JASMINUM",
+  "JUNIPERUS",
+  "LAURUS",
+  "LAVANDULA",
+  "LEPTOSPERMUM",
+  "LIPPIA",
+  "LITSEA",
+  "MATRICARIA",
+  "MELALEUCA",
+  "MELISSA",
+  "MENTHA",
+  "MICHELIA",
+  "MYROXYLON",
+  "MYRTUS",
+  "NARDOSTACHYS",
+  "OCIMUM",
+  "ORIGANUM",
+  "PELARGONIUM",
+  "PICEA",
+  "PIMENTA",
+  "PIMPINELLA",
+  "PINUS",
+  "PIPER",
+  "POGOSTEMON",
+  "ROSA",
+  "ROSMARINUS",
+  "SALVIA",
+  "SANTALUM",
+  "STYRAX",
+  "SYZYGIUM",
+  "TAGETES",
+  "THYMUS",
+  "VALERIANA",
+  "VETIVERIA",
+  "ZINGIBER",
 ]);
 
 /** Genera whose aromatic oil comes from the fruit or seed (coriander "fruit" oil, black pepper). */
 const AROMATIC_FRUIT_GENERA = new Set([
-  "ANETHUM", "CARUM", "CORIANDRUM", "CUMINUM", "ELETTARIA", "FOENICULUM", "ILLICIUM", "JUNIPERUS",
-  "LITSEA", "PIMENTA", "PIMPINELLA", "PIPER",
+  "ANETHUM",
+  "CARUM",
+  "CORIANDRUM",
+  "CUMINUM",
+  "ELETTARIA",
+  "FOENICULUM",
+  "ILLICIUM",
+  "JUNIPERUS",
+  "LITSEA",
+  "PIMENTA",
+  "PIMPINELLA",
+  "PIPER",
 ]);
 
 const AROMATIC_PARTS =
@@ -83,5 +149,8 @@ export function isPhototoxicCitrusOil(inci: string): boolean {
   if (!name.startsWith("CITRUS ") || !/\bOIL$/.test(name) || /\bSEED\b/.test(name)) return false;
   // A citrus oil named without a part ("CITRUS AURANTIFOLIA OIL") is the peel oil.
   const peelOil = /\b(PEEL|FRUIT)\b/.test(name) || !AROMATIC_PARTS.test(name);
-  return peelOil && /^CITRUS (LIMON|AURANTIFOLIA|PARADISI|AURANTIUM AMARA|AURANTIUM BERGAMIA|BERGAMIA)\b/.test(name);
+  return (
+    peelOil &&
+    /^CITRUS (LIMON|AURANTIFOLIA|PARADISI|AURANTIUM AMARA|AURANTIUM BERGAMIA|BERGAMIA)\b/.test(name)
+  );
 }

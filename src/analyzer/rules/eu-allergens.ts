@@ -77,7 +77,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "70",
-    chemicalName: "3,7-Dimethyl-2,6-octadienal; (E)-3,7-dimethylocta-2,6-dienal; (Z)-3,7-dimethylocta-2,6-dienal",
+    chemicalName:
+      "3,7-Dimethyl-2,6-octadienal; (E)-3,7-dimethylocta-2,6-dienal; (Z)-3,7-dimethylocta-2,6-dienal",
     labelName: "Citral",
     inci: ["CITRAL", "GERANIAL", "NERAL"],
     cas: ["5392-40-5", "141-27-5", "106-26-3"],
@@ -104,7 +105,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "73",
-    chemicalName: "Phenol, 2-methoxy-4-(1-propenyl); (E)-2-methoxy-4-(prop-1-enyl)phenol;(trans-Isoeugenol); (Z)-2-methoxy-4-(prop-1-enyl)phenol;(cis-Isoeugenol)",
+    chemicalName:
+      "Phenol, 2-methoxy-4-(1-propenyl); (E)-2-methoxy-4-(prop-1-enyl)phenol;(trans-Isoeugenol); (Z)-2-methoxy-4-(prop-1-enyl)phenol;(cis-Isoeugenol)",
     labelName: "Isoeugenol",
     inci: ["ISOEUGENOL"],
     cas: ["97-54-1", "5932-68-3", "5912-86-7"],
@@ -203,7 +205,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "86",
-    chemicalName: "Citronellol/ (±) 3,7-Dimethyl-6-octen-1-ol; (3R)-3,7-dimethyloct-6-en-1-ol; (3S)-3,7-dimethyloct-6-en-1-ol",
+    chemicalName:
+      "Citronellol/ (±) 3,7-Dimethyl-6-octen-1-ol; (3R)-3,7-dimethyloct-6-en-1-ol; (3S)-3,7-dimethyloct-6-en-1-ol",
     labelName: "Citronellol",
     inci: ["CITRONELLOL"],
     cas: ["106-22-9", "26489-01-0", "1117-61-9", "7540-51-4"],
@@ -221,7 +224,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "88",
-    chemicalName: "1-methyl-4-prop-1-en-2-yl-cyclohexene; dl-limonene (racemic); Dipentene (R)-p-mentha-1,8-diene; (d-limonene); (S)-p-mentha-1,8-diene; (l-limonene)",
+    chemicalName:
+      "1-methyl-4-prop-1-en-2-yl-cyclohexene; dl-limonene (racemic); Dipentene (R)-p-mentha-1,8-diene; (d-limonene); (S)-p-mentha-1,8-diene; (l-limonene)",
     labelName: "Limonene",
     inci: ["LIMONENE", "1-METHYL-4-METHYLVINYL-CYCLOHEXENE"],
     cas: ["138-86-3", "7705-14-8", "5989-27-5", "5989-54-8"],
@@ -286,14 +290,22 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
     ref: "122",
     chemicalName: "Cedrus atlantica oil and extract",
     labelName: "Cedrus Atlantica Oil/Extract",
-    inci: ["CEDRUS ATLANTICA WOOD EXTRACT", "CEDRUS ATLANTICA WOOD OIL", "CEDRUS ATLANTICA BARK EXTRACT", "CEDRUS ATLANTICA BARK OIL", "CEDRUS ATLANTICA BARK WATER", "CEDRUS ATLANTICA LEAF EXTRACT"],
+    inci: [
+      "CEDRUS ATLANTICA WOOD EXTRACT",
+      "CEDRUS ATLANTICA WOOD OIL",
+      "CEDRUS ATLANTICA BARK EXTRACT",
+      "CEDRUS ATLANTICA BARK OIL",
+      "CEDRUS ATLANTICA BARK WATER",
+      "CEDRUS ATLANTICA LEAF EXTRACT",
+    ],
     cas: ["92201-55-3", "8023-85-6"],
     botanical: true,
     regulation: "Regulation (EU) 2023/1545",
   },
   {
     ref: "124",
-    chemicalName: "Turpentine gum (Pinus spp.); Turpentine oil and rectified oil; Turpentine, steam distilled (Pinus spp.)",
+    chemicalName:
+      "Turpentine gum (Pinus spp.); Turpentine oil and rectified oil; Turpentine, steam distilled (Pinus spp.)",
     labelName: "Turpentine",
     inci: ["TURPENTINE"],
     cas: ["9005-90-7", "8006-64-2", "8052-14-0"],
@@ -320,9 +332,16 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "154",
-    chemicalName: "Myroxylon balsamum var. pereirae; extracts and distillates; Balsam Peru oil, absolute and anhydrol (Balsam Oil Peru)",
+    chemicalName:
+      "Myroxylon balsamum var. pereirae; extracts and distillates; Balsam Peru oil, absolute and anhydrol (Balsam Oil Peru)",
     labelName: "Myroxylon Pereirae Oil/Extract",
-    inci: ["MYROXYLON PEREIRAE RESIN", "MYROXYLON BALSAMUM PEREIRAE BALSAM EXTRACT", "MYROXYLON BALSAMUM PEREIRAE BALSAM OIL", "MYROXYLON PEREIRAE OIL", "MYROXYLON PEREIRAE RESIN EXTRACT"],
+    inci: [
+      "MYROXYLON PEREIRAE RESIN",
+      "MYROXYLON BALSAMUM PEREIRAE BALSAM EXTRACT",
+      "MYROXYLON BALSAMUM PEREIRAE BALSAM OIL",
+      "MYROXYLON PEREIRAE OIL",
+      "MYROXYLON PEREIRAE RESIN EXTRACT",
+    ],
     cas: ["8007-00-9"],
     botanical: true,
     regulation: "Regulation (EU) 2023/1545",
@@ -330,10 +349,27 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   // INCI spellings from the glossary names (alpha-, delta-, cis/trans-beta-Damascone).
   {
     ref: "157",
-    chemicalName: "1-(2,6,6-trimethyl-2-cyclohexen-1-yl)-2-buten-1-one; 1-(2,6,6-Trimethylcyclohexa-1,3-dien-1-yl)-2-buten-1-one; 1-(2,6,6-Trimethyl-3-cyclohexen-1-yl)-2-buten-1-one; (Z)-1-(2,6,6-trimethyl-1-cyclohexen-1-yl)-2-buten-1-one; (E)-1-(2,6,6-Trimethyl-1-cyclohexen-1-yl)-2-buten-1-one",
+    chemicalName:
+      "1-(2,6,6-trimethyl-2-cyclohexen-1-yl)-2-buten-1-one; 1-(2,6,6-Trimethylcyclohexa-1,3-dien-1-yl)-2-buten-1-one; 1-(2,6,6-Trimethyl-3-cyclohexen-1-yl)-2-buten-1-one; (Z)-1-(2,6,6-trimethyl-1-cyclohexen-1-yl)-2-buten-1-one; (E)-1-(2,6,6-Trimethyl-1-cyclohexen-1-yl)-2-buten-1-one",
     labelName: "Rose Ketones",
-    inci: ["ALPHA-DAMASCONE", "DELTA-DAMASCONE", "CIS-BETA-DAMASCONE", "TRANS-BETA-DAMASCONE", "DAMASCONE", "ROSE KETONES"],
-    cas: ["43052-87-5", "23726-94-5", "24720-09-0", "23696-85-7", "57378-68-4", "71048-82-3", "23726-92-3", "23726-91-2"],
+    inci: [
+      "ALPHA-DAMASCONE",
+      "DELTA-DAMASCONE",
+      "CIS-BETA-DAMASCONE",
+      "TRANS-BETA-DAMASCONE",
+      "DAMASCONE",
+      "ROSE KETONES",
+    ],
+    cas: [
+      "43052-87-5",
+      "23726-94-5",
+      "24720-09-0",
+      "23696-85-7",
+      "57378-68-4",
+      "71048-82-3",
+      "23726-92-3",
+      "23726-91-2",
+    ],
     botanical: false,
     regulation: "Regulation (EU) 2023/1545",
   },
@@ -366,7 +402,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "327",
-    chemicalName: "[3R-(3α,3aβ,7β,8aα)]-1-(2,3,4,7,8,8a-hexahydro-3,6,8,8-tetramethyl-1H-3a,7-methanoazulen-5-yl)ethan-1-one",
+    chemicalName:
+      "[3R-(3α,3aβ,7β,8aα)]-1-(2,3,4,7,8,8a-hexahydro-3,6,8,8-tetramethyl-1H-3a,7-methanoazulen-5-yl)ethan-1-one",
     labelName: "Acetyl Cedrene",
     inci: ["ACETYL CEDRENE"],
     cas: ["32388-55-9"],
@@ -420,7 +457,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "333",
-    chemicalName: "2-methyl-5-(prop-1-en-2-yl)cyclohex-2-en-1-one;(5R)-2-Methyl-5-prop-1-en-2-ylcyclohex-2-en-1-one;(5S)-2-Methyl-5-prop-1-en-2-ylcyclohex-2-en-1-one",
+    chemicalName:
+      "2-methyl-5-(prop-1-en-2-yl)cyclohex-2-en-1-one;(5R)-2-Methyl-5-prop-1-en-2-ylcyclohex-2-en-1-one;(5S)-2-Methyl-5-prop-1-en-2-ylcyclohex-2-en-1-one",
     labelName: "Carvone",
     inci: ["CARVONE"],
     cas: ["99-49-0", "6485-40-1", "2244-16-8"],
@@ -492,7 +530,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "341",
-    chemicalName: "5-(2,3-Dimethyl-tricyclo[2.2.1.02,6]-hept-3-yl)-2-methylpent-2-en-1-ol (alpha-Santalol); (1S-(1a,2a(Z),4a))-2-Methyl-5-(2-methyl-3-methylenebicyclo [2.2.1]hept-2-yl)-2-penten-1-ol (beta-Santalol)",
+    chemicalName:
+      "5-(2,3-Dimethyl-tricyclo[2.2.1.02,6]-hept-3-yl)-2-methylpent-2-en-1-ol (alpha-Santalol); (1S-(1a,2a(Z),4a))-2-Methyl-5-(2-methyl-3-methylenebicyclo [2.2.1]hept-2-yl)-2-penten-1-ol (beta-Santalol)",
     labelName: "Santalol",
     inci: ["SANTALOL"],
     cas: ["11031-45-1", "115-71-9", "77-42-9"],
@@ -501,7 +540,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "342",
-    chemicalName: "[1R-(1alpha)]-alpha-Ethenyldecahydro-2-hydroxy-a,2,5,5,8a-pentamethyl-1-naphthalenepropanol",
+    chemicalName:
+      "[1R-(1alpha)]-alpha-Ethenyldecahydro-2-hydroxy-a,2,5,5,8a-pentamethyl-1-naphthalenepropanol",
     labelName: "Sclareol",
     inci: ["SCLAREOL"],
     cas: ["515-03-7"],
@@ -510,7 +550,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "343",
-    chemicalName: "2-(4-methylcyclohex-3-en-1-yl)propan-2-ol; p-Menth-1-en-8-ol (alpha-Terpineol); 1-methyl-4-(1-methylvinyl) cyclohexan-1-ol (beta-Terpineol); 1-methyl-4-(1-methylethylidene)cyclohexan-1-ol (gamma-Terpineol)",
+    chemicalName:
+      "2-(4-methylcyclohex-3-en-1-yl)propan-2-ol; p-Menth-1-en-8-ol (alpha-Terpineol); 1-methyl-4-(1-methylvinyl) cyclohexan-1-ol (beta-Terpineol); 1-methyl-4-(1-methylethylidene)cyclohexan-1-ol (gamma-Terpineol)",
     labelName: "Terpineol",
     inci: ["TERPINEOL"],
     cas: ["8000-41-7", "98-55-5", "138-87-4", "586-81-2"],
@@ -519,7 +560,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "344",
-    chemicalName: "1-(1,2,3,4,5,6,7,8-octahydro-2,3,8,8-tetramethyl-2-naphthyl)ethan-1-one; 1-(1,2,3,4,5,6,7,8-octahydro-2,3,5,5-tetramethyl-2-naphthyl)ethan-1-one; 1-(1,2,3,5,6,7,8,8a-octahydro-2,3,8,8-tetramethyl-2-naphthyl)ethan-1-one; 1-(1,2,3,4,6,7,8,8a-octahydro-2,3,8,8-tetramethyl-2-naphthyl)ethan-1-one",
+    chemicalName:
+      "1-(1,2,3,4,5,6,7,8-octahydro-2,3,8,8-tetramethyl-2-naphthyl)ethan-1-one; 1-(1,2,3,4,5,6,7,8-octahydro-2,3,5,5-tetramethyl-2-naphthyl)ethan-1-one; 1-(1,2,3,5,6,7,8,8a-octahydro-2,3,8,8-tetramethyl-2-naphthyl)ethan-1-one; 1-(1,2,3,4,6,7,8,8a-octahydro-2,3,8,8-tetramethyl-2-naphthyl)ethan-1-one",
     labelName: "Tetramethyl Acetyloctahydronaphthalenes",
     inci: ["TETRAMETHYL ACETYLOCTAHYDRONAPHTHALENES"],
     cas: ["54464-57-2", "54464-59-4", "68155-66-8", "68155-67-9"],
@@ -630,7 +672,12 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
     ref: "356",
     chemicalName: "Eugenia caryophyllus oil",
     labelName: "Eugenia Caryophyllus Oil",
-    inci: ["EUGENIA CARYOPHYLLUS BUD OIL", "EUGENIA CARYOPHYLLUS LEAF OIL", "EUGENIA CARYOPHYLLUS STEM OIL", "EUGENIA CARYOPHYLLUS FLOWER OIL"],
+    inci: [
+      "EUGENIA CARYOPHYLLUS BUD OIL",
+      "EUGENIA CARYOPHYLLUS LEAF OIL",
+      "EUGENIA CARYOPHYLLUS STEM OIL",
+      "EUGENIA CARYOPHYLLUS FLOWER OIL",
+    ],
     cas: ["8000-34-8", "8015-97-2", "84961-50-2"],
     botanical: true,
     regulation: "Regulation (EU) 2023/1545",
@@ -639,7 +686,11 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
     ref: "357",
     chemicalName: "Jasminum grandiflorum / officinale oil and extract",
     labelName: "Jasmine Oil/Extract",
-    inci: ["JASMINUM OFFICINALE OIL", "JASMINUM GRANDIFLORUM FLOWER EXTRACT", "JASMINUM OFFICINALE FLOWER EXTRACT"],
+    inci: [
+      "JASMINUM OFFICINALE OIL",
+      "JASMINUM GRANDIFLORUM FLOWER EXTRACT",
+      "JASMINUM OFFICINALE FLOWER EXTRACT",
+    ],
     cas: ["84776-64-7", "90045-94-6", "8022-96-6", "8024-43-9"],
     botanical: true,
     regulation: "Regulation (EU) 2023/1545",
@@ -664,10 +715,31 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "360",
-    chemicalName: "Lavandula hybrida oil/extract; Lavandula intermedia oil/extract; Lavandula angustifolia oil/extract",
+    chemicalName:
+      "Lavandula hybrida oil/extract; Lavandula intermedia oil/extract; Lavandula angustifolia oil/extract",
     labelName: "Lavandula Oil/Extract",
-    inci: ["LAVANDULA ANGUSTIFOLIA OIL", "LAVANDULA HYBRIDA EXTRACT", "LAVANDULA HYBRIDA OIL", "LAVANDULA INTERMEDIA EXTRACT", "LAVANDULA INTERMEDIA OIL", "LAVANDULA ANGUSTIFOLIA EXTRACT", "LAVANDULA HYBRIDA FLOWER EXTRACT", "LAVANDULA INTERMEDIA FLOWER/LEAF/STEM EXTRACT", "LAVANDULA INTERMEDIA FLOWER/LEAF/STEM OIL", "LAVANDULA ANGUSTIFOLIA FLOWER/LEAF/STEM EXTRACT"],
-    cas: ["91722-69-9", "8022-15-9", "93455-96-0", "93455-97-1", "92623-76-2", "84776-65-8", "8000-28-0", "90063-37-9"],
+    inci: [
+      "LAVANDULA ANGUSTIFOLIA OIL",
+      "LAVANDULA HYBRIDA EXTRACT",
+      "LAVANDULA HYBRIDA OIL",
+      "LAVANDULA INTERMEDIA EXTRACT",
+      "LAVANDULA INTERMEDIA OIL",
+      "LAVANDULA ANGUSTIFOLIA EXTRACT",
+      "LAVANDULA HYBRIDA FLOWER EXTRACT",
+      "LAVANDULA INTERMEDIA FLOWER/LEAF/STEM EXTRACT",
+      "LAVANDULA INTERMEDIA FLOWER/LEAF/STEM OIL",
+      "LAVANDULA ANGUSTIFOLIA FLOWER/LEAF/STEM EXTRACT",
+    ],
+    cas: [
+      "91722-69-9",
+      "8022-15-9",
+      "93455-96-0",
+      "93455-97-1",
+      "92623-76-2",
+      "84776-65-8",
+      "8000-28-0",
+      "90063-37-9",
+    ],
     botanical: true,
     regulation: "Regulation (EU) 2023/1545",
   },
@@ -693,7 +765,12 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
     ref: "363",
     chemicalName: "Narcissus poeticus/ pseudonarcissus/ jonquilla/tazetta extract",
     labelName: "Narcissus Extract",
-    inci: ["NARCISSUS JONQUILLA EXTRACT", "NARCISSUS TAZETTA EXTRACT", "NARCISSUS POETICUS EXTRACT", "NARCISSUS PSEUDONARCISSUS FLOWER EXTRACT"],
+    inci: [
+      "NARCISSUS JONQUILLA EXTRACT",
+      "NARCISSUS TAZETTA EXTRACT",
+      "NARCISSUS POETICUS EXTRACT",
+      "NARCISSUS PSEUDONARCISSUS FLOWER EXTRACT",
+    ],
     cas: ["90064-26-9", "68917-12-4", "90064-27-0", "90064-25-8"],
     botanical: true,
     regulation: "Regulation (EU) 2023/1545",
@@ -702,7 +779,11 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
     ref: "364",
     chemicalName: "Pelargonium graveolens oil",
     labelName: "Pelargonium Graveolens Flower Oil",
-    inci: ["PELARGONIUM GRAVEOLENS FLOWER OIL", "PELARGONIUM GRAVEOLENS OIL", "PELARGONIUM GRAVEOLENS LEAF OIL"],
+    inci: [
+      "PELARGONIUM GRAVEOLENS FLOWER OIL",
+      "PELARGONIUM GRAVEOLENS OIL",
+      "PELARGONIUM GRAVEOLENS LEAF OIL",
+    ],
     cas: ["90082-51-2", "8000-46-2"],
     botanical: true,
     regulation: "Regulation (EU) 2023/1545",
@@ -718,9 +799,22 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "366",
-    chemicalName: "Rosa damascena flower oil/extract; Rosa alba flower oil/extract; Rosa canina flower oil; Rosa centifolia oil/extract; Rosa gallica flower oil; Rosa moschata flower oil; Rosa rugosa flower oil",
+    chemicalName:
+      "Rosa damascena flower oil/extract; Rosa alba flower oil/extract; Rosa canina flower oil; Rosa centifolia oil/extract; Rosa gallica flower oil; Rosa moschata flower oil; Rosa rugosa flower oil",
     labelName: "Rose Flower Oil/Extract",
-    inci: ["ROSA ALBA FLOWER EXTRACT", "ROSA CANINA FLOWER OIL", "ROSA GALLICA FLOWER OIL", "ROSA CENTIFOLIA FLOWER EXTRACT", "ROSA CENTIFOLIA FLOWER OIL", "ROSA DAMASCENA FLOWER EXTRACT", "ROSA DAMASCENA FLOWER OIL", "ROSA MOSCHATA OIL", "ROSA RUGOSA FLOWER OIL", "ROSA ALBA FLOWER OIL", "ROSA MOSCHATA FLOWER OIL"],
+    inci: [
+      "ROSA ALBA FLOWER EXTRACT",
+      "ROSA CANINA FLOWER OIL",
+      "ROSA GALLICA FLOWER OIL",
+      "ROSA CENTIFOLIA FLOWER EXTRACT",
+      "ROSA CENTIFOLIA FLOWER OIL",
+      "ROSA DAMASCENA FLOWER EXTRACT",
+      "ROSA DAMASCENA FLOWER OIL",
+      "ROSA MOSCHATA OIL",
+      "ROSA RUGOSA FLOWER OIL",
+      "ROSA ALBA FLOWER OIL",
+      "ROSA MOSCHATA FLOWER OIL",
+    ],
     cas: ["8007-01-0", "90106-38-0", "93334-48-6", "84696-47-9", "84604-12-6", "84604-13-7", "92347-25-6"],
     botanical: true,
     regulation: "Regulation (EU) 2023/1545",
@@ -764,7 +858,8 @@ export const EU_ALLERGENS: readonly EuAllergen[] = [
   },
   {
     ref: "371",
-    chemicalName: "2,6,6-Trimethylbi-cyclo[3.1.1]hept-2-ene (alpha-Pinene); 6,6-Dimethyl-2-methylenebicyclo [3.1.1]heptane (beta-Pinene)",
+    chemicalName:
+      "2,6,6-Trimethylbi-cyclo[3.1.1]hept-2-ene (alpha-Pinene); 6,6-Dimethyl-2-methylenebicyclo [3.1.1]heptane (beta-Pinene)",
     labelName: "Pinene",
     inci: ["PINENE"],
     cas: ["80-56-8", "7785-70-8", "127-91-3", "18172-67-3"],

@@ -77,7 +77,10 @@ function esterWord(word: string): FattyAcid | undefined {
 /** The C11-C24 fatty acid an INCI name is, or is an ester or salt of; null when none. */
 export function fattyAcylOf(inci: string): FattyAcyl | null {
   // Hyphenated parts are separate words: "COCO-CAPRYLATE" -> COCO, CAPRYLATE.
-  const words = inci.toUpperCase().split(/[\s/,()-]+/).filter(Boolean);
+  const words = inci
+    .toUpperCase()
+    .split(/[\s/,()-]+/)
+    .filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (words[i + 1] === "ACID") {

@@ -17,7 +17,10 @@ const INFERRED = "inferred from the name";
 export function inferredFungalAcne(ingredient: Ingredient): FungalAcne | null {
   const categories = categoriesOf(ingredient);
   if (categories.has("polysorbate")) {
-    return { tier: "trigger", reason: `polysorbate, a fatty-acid ester used to feed Malassezia in culture media (${INFERRED})` };
+    return {
+      tier: "trigger",
+      reason: `polysorbate, a fatty-acid ester used to feed Malassezia in culture media (${INFERRED})`,
+    };
   }
   const acyl = fattyAcylOf(normalizeName(ingredient.inci));
   if (acyl) return { tier: "trigger", reason: `${describeAcyl(acyl)}, a Malassezia food (${INFERRED})` };

@@ -38,9 +38,21 @@ export function isSulfateSurfactantName(name: string, cleansing: boolean): boole
  * (cetyl, stearyl...) and benzyl alcohol are different substances (see DRYING_ALCOHOL_SOURCE).
  */
 const DRYING_ALCOHOLS = new Set([
-  "ALCOHOL", "ALCOHOL DENAT.", "ALCOHOL DENAT", "DENATURED ALCOHOL", "ETHANOL", "ETHYL ALCOHOL",
-  "SD ALCOHOL", "SPECIALLY DENATURED ALCOHOL", "ISOPROPYL ALCOHOL", "ISOPROPANOL", "PROPANOL",
-  "PROPYL ALCOHOL", "N-PROPANOL", "METHANOL", "METHYL ALCOHOL",
+  "ALCOHOL",
+  "ALCOHOL DENAT.",
+  "ALCOHOL DENAT",
+  "DENATURED ALCOHOL",
+  "ETHANOL",
+  "ETHYL ALCOHOL",
+  "SD ALCOHOL",
+  "SPECIALLY DENATURED ALCOHOL",
+  "ISOPROPYL ALCOHOL",
+  "ISOPROPANOL",
+  "PROPANOL",
+  "PROPYL ALCOHOL",
+  "N-PROPANOL",
+  "METHANOL",
+  "METHYL ALCOHOL",
 ]);
 export const isDryingAlcoholName = (name: string): boolean =>
   DRYING_ALCOHOLS.has(name) || /^SD ALCOHOL [0-9A-Z-]+$/.test(name);
@@ -56,9 +68,19 @@ export const isFattyAlcoholName = (name: string): boolean =>
  * in cosmetics", Contact Dermatitis 2010;62:2-17).
  */
 const FORMALDEHYDE_RELEASERS = new Set([
-  "DMDM HYDANTOIN", "MDM HYDANTOIN", "IMIDAZOLIDINYL UREA", "DIAZOLIDINYL UREA", "QUATERNIUM-15",
-  "2-BROMO-2-NITROPROPANE-1,3-DIOL", "BRONOPOL", "5-BROMO-5-NITRO-1,3-DIOXANE", "BRONIDOX",
-  "SODIUM HYDROXYMETHYLGLYCINATE", "METHENAMINE", "BENZYLHEMIFORMAL", "POLYOXYMETHYLENE UREA",
+  "DMDM HYDANTOIN",
+  "MDM HYDANTOIN",
+  "IMIDAZOLIDINYL UREA",
+  "DIAZOLIDINYL UREA",
+  "QUATERNIUM-15",
+  "2-BROMO-2-NITROPROPANE-1,3-DIOL",
+  "BRONOPOL",
+  "5-BROMO-5-NITRO-1,3-DIOXANE",
+  "BRONIDOX",
+  "SODIUM HYDROXYMETHYLGLYCINATE",
+  "METHENAMINE",
+  "BENZYLHEMIFORMAL",
+  "POLYOXYMETHYLENE UREA",
   "TRIS(HYDROXYMETHYL)NITROMETHANE",
 ]);
 export const isFormaldehydeReleaserName = (name: string): boolean => FORMALDEHYDE_RELEASERS.has(name);
@@ -72,13 +94,29 @@ export const isFragranceDeclarationName = (name: string): boolean =>
   name.split(/\s*[/()]\s*/).some((part) => FRAGRANCE_WORDS.has(part.trim()));
 
 const RETINOIDS = new Set([
-  "RETINOL", "RETINAL", "RETINALDEHYDE", "RETINYL PALMITATE", "RETINYL ACETATE", "RETINYL LINOLEATE",
-  "RETINYL PROPIONATE", "RETINYL RETINOATE", "HYDROXYPINACOLONE RETINOATE", "RETINOIC ACID", "TRETINOIN",
+  "RETINOL",
+  "RETINAL",
+  "RETINALDEHYDE",
+  "RETINYL PALMITATE",
+  "RETINYL ACETATE",
+  "RETINYL LINOLEATE",
+  "RETINYL PROPIONATE",
+  "RETINYL RETINOATE",
+  "HYDROXYPINACOLONE RETINOATE",
+  "RETINOIC ACID",
+  "TRETINOIN",
 ]);
 export const isRetinoidName = (name: string): boolean => RETINOIDS.has(name);
 
 /** Alpha-hydroxy acids. Citric acid is one, but is mostly used at low levels as a pH adjuster. */
-const AHAS = new Set(["GLYCOLIC ACID", "LACTIC ACID", "MANDELIC ACID", "MALIC ACID", "TARTARIC ACID", "CITRIC ACID"]);
+const AHAS = new Set([
+  "GLYCOLIC ACID",
+  "LACTIC ACID",
+  "MANDELIC ACID",
+  "MALIC ACID",
+  "TARTARIC ACID",
+  "CITRIC ACID",
+]);
 export const isAhaName = (name: string): boolean => AHAS.has(name);
 
 /** Beta-hydroxy acid and the salicylates sold as gentler BHAs. Willow bark extract is not counted:
@@ -91,21 +129,49 @@ export const isPhaName = (name: string): boolean => PHAS.has(name);
 
 /** Organic and mineral UV filters of Annex VI, by INCI and common US names. */
 const UV_FILTERS = new Set([
-  "BENZOPHENONE-3", "OXYBENZONE", "ETHYLHEXYL METHOXYCINNAMATE", "OCTINOXATE", "OCTYL METHOXYCINNAMATE",
-  "OCTOCRYLENE", "HOMOSALATE", "BUTYL METHOXYDIBENZOYLMETHANE", "AVOBENZONE", "ETHYLHEXYL SALICYLATE",
-  "OCTISALATE", "ETHYLHEXYL TRIAZONE", "BIS-ETHYLHEXYLOXYPHENOL METHOXYPHENYL TRIAZINE", "BEMOTRIZINOL",
-  "DIETHYLAMINO HYDROXYBENZOYL HEXYL BENZOATE", "METHYLENE BIS-BENZOTRIAZOLYL TETRAMETHYLBUTYLPHENOL",
-  "DROMETRIZOLE TRISILOXANE", "TEREPHTHALYLIDENE DICAMPHOR SULFONIC ACID", "ECAMSULE",
-  "PHENYLBENZIMIDAZOLE SULFONIC ACID", "ENSULIZOLE", "4-METHYLBENZYLIDENE CAMPHOR", "ENZACAMENE",
-  "ISOAMYL P-METHOXYCINNAMATE", "POLYSILICONE-15", "DIETHYLHEXYL BUTAMIDO TRIAZONE", "TRIS-BIPHENYL TRIAZINE",
-  "DISODIUM PHENYL DIBENZIMIDAZOLE TETRASULFONATE", "BENZOPHENONE-4", "BENZOPHENONE-5", "TITANIUM DIOXIDE",
+  "BENZOPHENONE-3",
+  "OXYBENZONE",
+  "ETHYLHEXYL METHOXYCINNAMATE",
+  "OCTINOXATE",
+  "OCTYL METHOXYCINNAMATE",
+  "OCTOCRYLENE",
+  "HOMOSALATE",
+  "BUTYL METHOXYDIBENZOYLMETHANE",
+  "AVOBENZONE",
+  "ETHYLHEXYL SALICYLATE",
+  "OCTISALATE",
+  "ETHYLHEXYL TRIAZONE",
+  "BIS-ETHYLHEXYLOXYPHENOL METHOXYPHENYL TRIAZINE",
+  "BEMOTRIZINOL",
+  "DIETHYLAMINO HYDROXYBENZOYL HEXYL BENZOATE",
+  "METHYLENE BIS-BENZOTRIAZOLYL TETRAMETHYLBUTYLPHENOL",
+  "DROMETRIZOLE TRISILOXANE",
+  "TEREPHTHALYLIDENE DICAMPHOR SULFONIC ACID",
+  "ECAMSULE",
+  "PHENYLBENZIMIDAZOLE SULFONIC ACID",
+  "ENSULIZOLE",
+  "4-METHYLBENZYLIDENE CAMPHOR",
+  "ENZACAMENE",
+  "ISOAMYL P-METHOXYCINNAMATE",
+  "POLYSILICONE-15",
+  "DIETHYLHEXYL BUTAMIDO TRIAZONE",
+  "TRIS-BIPHENYL TRIAZINE",
+  "DISODIUM PHENYL DIBENZIMIDAZOLE TETRASULFONATE",
+  "BENZOPHENONE-4",
+  "BENZOPHENONE-5",
+  "TITANIUM DIOXIDE",
   "ZINC OXIDE",
 ]);
 export const isUvFilterName = (name: string): boolean => UV_FILTERS.has(name);
-export const isMineralUvFilterName = (name: string): boolean => name === "TITANIUM DIOXIDE" || name === "ZINC OXIDE";
+export const isMineralUvFilterName = (name: string): boolean =>
+  name === "TITANIUM DIOXIDE" || name === "ZINC OXIDE";
 
 /** Colour Index numbers ("CI 77891"). */
 export const isColorantName = (name: string): boolean => /^C\.?I\.? ?\d{5}$/.test(name);
 
 export const isPegName = (name: string): boolean => /(^|[^A-Z])PEG[-/]/.test(name);
 export const isPolysorbateName = (name: string): boolean => /^POLYSORBATE[- ]?\d+/.test(name);
+
+/** Ethoxylated: PEG chains, polysorbates and "-eth" names (LAURETH, CETEARETH-20, C12-15 PARETH-3). */
+export const isEthoxylatedName = (name: string): boolean =>
+  isPegName(name) || isPolysorbateName(name) || /[A-Z]{3,}ETH(-\d+)?\b/.test(name);

@@ -59,7 +59,8 @@ function lineHits(entries: readonly AnalyzedEntry[]): RuleHit[] {
   for (const entry of entries) {
     const line = lines.get(entry.section);
     // Unrecognised entries never fire a rule, even though they too sit below the line.
-    if (!line?.ingredient || !entry.ingredient || entry.group !== "main" || entry.position <= line.position) continue;
+    if (!line?.ingredient || !entry.ingredient || entry.group !== "main" || entry.position <= line.position)
+      continue;
     const cap = onePercentCap(line.ingredient);
     const max = cap ? annexMaxPercent(cap) : null;
     const limit = max === null ? "" : `, Annex V maximum ${formatPercent(max)}`;
@@ -75,6 +76,7 @@ export const onePercentLineRule: Rule = {
   id: "one-percent-line",
   severity: "info",
   title: "Below the 1 % line",
-  source: "Regulation (EC) No 1223/2009, Article 19(1)(g) (order of ingredients) and Annex V (maximum concentrations)",
+  source:
+    "Regulation (EC) No 1223/2009, Article 19(1)(g) (order of ingredients) and Annex V (maximum concentrations)",
   evaluate: lineHits,
 };

@@ -26,7 +26,11 @@ function ratingCheck(label: string, threshold: number, pick: (i: Ingredient) => 
   };
 }
 
-export const comedogenicCheck = ratingCheck("comedogenic rating", COMEDOGENIC_THRESHOLD, (i) => i.comedogenic);
+export const comedogenicCheck = ratingCheck(
+  "comedogenic rating",
+  COMEDOGENIC_THRESHOLD,
+  (i) => i.comedogenic,
+);
 export const irritancyCheck = ratingCheck("irritancy rating", IRRITANCY_THRESHOLD, (i) => i.irritancy);
 
 export const comedogenic: Rule = presenceRule({
@@ -43,6 +47,7 @@ export const irritant: Rule = presenceRule({
   id: "irritant",
   severity: "caution",
   title: `Irritancy rating ${IRRITANCY_THRESHOLD}/5 or more`,
-  source: "Fulton 1989 (J Soc Cosmet Chem 40:321-333), 0-5 irritancy grades, and the cited sources of each rating",
+  source:
+    "Fulton 1989 (J Soc Cosmet Chem 40:321-333), 0-5 irritancy grades, and the cited sources of each rating",
   check: irritancyCheck,
 });

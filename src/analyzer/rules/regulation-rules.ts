@@ -25,7 +25,13 @@ export const prohibitedCheck = annexCheck("II", (label) => `${label}, prohibited
  */
 export const restrictedCheck: EntryCheck = (ingredient, entry, entries) => {
   const restrictive = ingredient.regulations.filter(
-    (reg) => !(reg.annex === "III" && allergenByRef(reg.ref) && reg.maxConcentration === null && reg.maxPercent === null),
+    (reg) =>
+      !(
+        reg.annex === "III" &&
+        allergenByRef(reg.ref) &&
+        reg.maxConcentration === null &&
+        reg.maxPercent === null
+      ),
   );
   const only = { ...ingredient, regulations: restrictive };
   return annexCheck("III", (label, details) => (details ? `${label}: ${details}` : `${label}, restricted`))(
@@ -59,7 +65,10 @@ export const euPreservative: Rule = presenceRule({
   title: "EU-authorised preservative (Annex V), with its maximum",
   // Article 14(1)(d): only Annex V preservatives, within their maximum concentrations.
   source: `${REGULATION}, Article 14(1)(d) and Annex V`,
-  check: annexCheck("V", (label, details) => `${label}, authorised preservative${details ? `, ${details}` : ""}`),
+  check: annexCheck(
+    "V",
+    (label, details) => `${label}, authorised preservative${details ? `, ${details}` : ""}`,
+  ),
 });
 
 export const euUvFilter: Rule = presenceRule({
@@ -68,7 +77,10 @@ export const euUvFilter: Rule = presenceRule({
   title: "EU-authorised UV filter (Annex VI)",
   // Article 14(1)(e): only Annex VI UV filters, within their maximum concentrations.
   source: `${REGULATION}, Article 14(1)(e) and Annex VI`,
-  check: annexCheck("VI", (label, details) => `${label}, authorised UV filter${details ? `, ${details}` : ""}`),
+  check: annexCheck(
+    "VI",
+    (label, details) => `${label}, authorised UV filter${details ? `, ${details}` : ""}`,
+  ),
 });
 
 export const euColorant: Rule = presenceRule({
@@ -77,7 +89,16 @@ export const euColorant: Rule = presenceRule({
   title: "EU-authorised colorant (Annex IV)",
   // Article 14(1)(c): only Annex IV colorants, under their conditions.
   source: `${REGULATION}, Article 14(1)(c) and Annex IV`,
-  check: annexCheck("IV", (label, details) => `${label}, authorised colorant${details ? `, ${details}` : ""}`),
+  check: annexCheck(
+    "IV",
+    (label, details) => `${label}, authorised colorant${details ? `, ${details}` : ""}`,
+  ),
 });
 
-export const REGULATION_RULES: readonly Rule[] = [euProhibited, euRestricted, euPreservative, euUvFilter, euColorant];
+export const REGULATION_RULES: readonly Rule[] = [
+  euProhibited,
+  euRestricted,
+  euPreservative,
+  euUvFilter,
+  euColorant,
+];

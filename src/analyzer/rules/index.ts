@@ -1,0 +1,64 @@
+import type { AnalyzedEntry, Flag, Rule, RuleHit, Severity } from "../types.js";
+import { euAllergenLabel } from "./allergen-rule.js";
+import { CATEGORY_RULES } from "./category-rules.js";
+import { CAUTION_RULES } from "./caution-rules.js";
+import { fungalAcne } from "./fungal-acne.js";
+import { onePercentLineRule } from "./one-percent.js";
+import { humanDerived, notVegan } from "./origin-rules.js";
+import { comedogenic, irritant } from "./rating-rules.js";
+import { REGULATION_RULES } from "./regulation-rules.js";
+
+export { categoriesOf } from "./classify.js";
+export { onePercentLine } from "./one-percent.js";
+
+/** Every flag rule, in display order within a severity. Ids are stable: the API, CLI and profiles use them. */
+export const RULES: readonly Rule[] = [
+  euAllergenLabel,
+  ...REGULATION_RULES,
+  comedogenic,
+  irritant,
+  fungalAcne,
+  ...CATEGORY_RULES,
+  notVegan,
+  humanDerived,
+  ...CAUTION_RULES,
+  onePercentLineRule,
+];
+
+const SEVERITY_RANK: Record<Severity, number> = { warning: 0, caution: 1, info: 2 };
+
+/** Positions ascending and unique; reasons of one position joined, in the same order. */
+function mergeHits(hits: readonly RuleHit[]): { positions: number[]; reasons: string[] } {
+  const byPosition = new Map<number, string[]>();
+  for (const hit of hits) {
+    const reasons = byPosition.get(hit.position) ?? [];
+    if (!reasons.includes(hit.reason)) reasons.push(hit.reason);
+    byPosition.set(hit.position, reasons);
+  }
+  const positions = [...byPosition.keys()].sort((a, b) => a - b);
+  return { positions, reasons: positions.map((p) => (byPosition.get(p) ?? []).join("; ")) };
+}
+
+/**
+ * Run every rule over the entries of a label: one flag per rule that fired, sorted by severity
+ * (warning, caution, info) and then by rule order.
+ */
+export function evaluateRules(entries: readonly AnalyzedEntry[], rules: readonly Rule[] = RULES): Flag[] {
+  const flags: Array<Flag & { order: number }> = [];
+  rules.forEach((rule, order) => {
+    const hits = rule.evaluate(entries);
+    if (hits.length === 0) return;
+    const { positions, reasons } = mergeHits(hits);
+    flags.push({
+      id: rule.id,
+      severity: rule.severity,
+      title: rule.title,
+      positions,
+      reasons,
+      source: rule.source,
+      order,
+    });
+  });
+  flags.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order);
+  return flags.map(({ order: _order, ...flag }) => flag);
+}
