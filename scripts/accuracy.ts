@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PROJECT_DIR } from "../src/paths.js";
 import { openTempDictionary } from "./lib/inventory.js";
-import { readLookFantastic, readSephora1472, readSephora2020, type RealList } from "./lib/real-lists.js";
+import { type RealList, readLookFantastic, readSephora1472, readSephora2020 } from "./lib/real-lists.js";
 import { measureRecognition, type Recognition } from "./lib/recognition.js";
 
 const SAMPLE_SIZE = 200;
@@ -35,7 +35,9 @@ async function measure(withInventory: boolean) {
 function sampleFuzzy(recognition: Recognition): Array<{ text: string; inci: string; confidence: number }> {
   const distinct = new Map<string, { text: string; inci: string; confidence: number }>();
   for (const f of recognition.fuzzy) distinct.set(`${f.text.toLowerCase()}\t${f.inci}`, f);
-  const pairs = [...distinct.values()].sort((a, b) => `${a.text}${a.inci}`.localeCompare(`${b.text}${b.inci}`));
+  const pairs = [...distinct.values()].sort((a, b) =>
+    `${a.text}${a.inci}`.localeCompare(`${b.text}${b.inci}`),
+  );
   let seed = 20261126;
   const random = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -61,7 +63,10 @@ function readVerdicts(): Map<string, { verdict: string; note: string }> {
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
 function table(rows: ReadonlyArray<readonly [string, Recognition]>): string {
-  const lines = ["| set | lists | with a list | entries | recognised | exact | alias | fuzzy | skipped fragments |", "|---|---|---|---|---|---|---|---|---|"];
+  const lines = [
+    "| set | lists | with a list | entries | recognised | exact | alias | fuzzy | skipped fragments |",
+    "|---|---|---|---|---|---|---|---|---|",
+  ];
   for (const [name, r] of rows) {
     lines.push(
       `| ${name} | ${r.lists} | ${r.listsWithEntries} | ${r.entries} | ${pct(r.share)} | ${r.byMatch.exact} | ${r.byMatch.alias} | ${r.byMatch.fuzzy} | ${r.skipped} |`,
@@ -78,8 +83,12 @@ const bundled = await measure(false);
 const imported = await measure(true);
 const sample = sampleFuzzy(imported.sephora);
 const verdicts = readVerdicts();
-const judged = sample.map((s) => ({ ...s, ...(verdicts.get(`${s.text.toLowerCase()}\t${s.inci}`) ?? { verdict: "unchecked", note: "" }) }));
-const counts = judged.reduce<Record<string, number>>((acc, j) => ({ ...acc, [j.verdict]: (acc[j.verdict] ?? 0) + 1 }), {});
+const judged = sample.map((s) => ({
+  ...s,
+  ...(verdicts.get(`${s.text.toLowerCase()}\t${s.inci}`) ?? { verdict: "unchecked", note: "" }),
+}));
+const counts: Record<string, number> = {};
+for (const j of judged) counts[j.verdict] = (counts[j.verdict] ?? 0) + 1;
 
 const report = `# Accuracy report
 
@@ -96,7 +105,9 @@ ${table(bundled.results)}
 ${table(imported.results)}
 | **Sephora, both sets** | ${imported.sephora.lists} | ${imported.sephora.listsWithEntries} | ${imported.sephora.entries} | **${pct(imported.sephora.share)}** | | | | ${imported.sephora.skipped} |
 
-Skipped fragments on the Sephora sets, by reason: ${Object.entries(imported.sephora.skippedByWhy).map(([k, v]) => `${k} ${v}`).join(", ")}.
+Skipped fragments on the Sephora sets, by reason: ${Object.entries(imported.sephora.skippedByWhy)
+  .map(([k, v]) => `${k} ${v}`)
+  .join(", ")}.
 
 ### 30 most frequent unrecognised strings (Sephora, inventory imported)
 
@@ -112,7 +123,9 @@ ${imported.sephora.fuzzy.length} fuzzy matches on the Sephora sets; a seeded ran
 (input, match) pairs, each with the verdict recorded in \`reports/fuzzy-verdicts.tsv\`
 (correct: same ingredient; wrong: a different ingredient; unchecked: no verdict recorded yet).
 
-Verdicts: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ")}.
+Verdicts: ${Object.entries(counts)
+  .map(([k, v]) => `${k} ${v}`)
+  .join(", ")}.
 
 | # | input | matched INCI | confidence | verdict | note |
 |---|---|---|---|---|---|

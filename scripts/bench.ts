@@ -60,7 +60,9 @@ await temp.close();
 const row = (name: string, r: PassResult) =>
   `${name.padEnd(34)} ${String(r.listsPerSecond).padStart(9)} lists/s   p50 ${String(r.p50Us).padStart(6)} µs   p99 ${String(r.p99Us).padStart(6)} µs   (${r.lists} lists, ${r.totalMs} ms)`;
 console.log(`Real Sephora lists: ${lists.length}; dictionary: ${dictionary.size} ingredients`);
-console.log(`Inventory import (28,712 rows, parse + store): ${Math.round(temp.inventoryImportMs ?? 0)} ms (target < 5000 ms)`);
+console.log(
+  `Inventory import (28,712 rows, parse + store): ${Math.round(temp.inventoryImportMs ?? 0)} ms (target < 5000 ms)`,
+);
 console.log(`Annex II-VI import and linking: ${Math.round(temp.annexImportMs ?? 0)} ms`);
 console.log(row("INCI Atlas, first pass", oursFirst));
 console.log(row(`INCI Atlas, repeated x${REPEATS}`, oursRepeated));
@@ -68,7 +70,9 @@ console.log(row("haircare-ingredients-analyzer, first", peerFirst));
 console.log(row(`haircare-ingredients-analyzer, x${REPEATS}`, peerRepeated));
 const ratioFirst = oursFirst.listsPerSecond / peerFirst.listsPerSecond;
 const ratioRepeated = oursRepeated.listsPerSecond / peerRepeated.listsPerSecond;
-console.log(`Speed-up over the peer: first pass ${ratioFirst.toFixed(1)}x, repeated ${ratioRepeated.toFixed(1)}x (target >= 30x)`);
+console.log(
+  `Speed-up over the peer: first pass ${ratioFirst.toFixed(1)}x, repeated ${ratioRepeated.toFixed(1)}x (target >= 30x)`,
+);
 const targets = [
   ["first pass >= 5,000 lists/s", oursFirst.listsPerSecond >= 5000],
   ["repeated >= 20,000 lists/s", oursRepeated.listsPerSecond >= 20000],

@@ -20,7 +20,15 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ["--import", "tsx", "--test", "--test-force-exit", "--test-concurrency=2", ...process.argv.slice(2), ...files],
+  [
+    "--import",
+    "tsx",
+    "--test",
+    "--test-force-exit",
+    "--test-concurrency=2",
+    ...process.argv.slice(2),
+    ...files,
+  ],
   { stdio: "inherit" },
 );
 process.exit(result.status ?? 1);

@@ -35,7 +35,8 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string = process.
   if (url === "sqlite::memory:") return { dialect: "sqlite", path: ":memory:" };
   if (url.startsWith("sqlite:")) {
     const path = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
-    if (path === "") throw new AppError("invalid_config", "DATABASE_URL sqlite: needs a file path", "DATABASE_URL");
+    if (path === "")
+      throw new AppError("invalid_config", "DATABASE_URL sqlite: needs a file path", "DATABASE_URL");
     return { dialect: "sqlite", path: isAbsolute(path) ? path : resolve(cwd, path) };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: "postgres", url };

@@ -52,11 +52,12 @@ function createSqliteDatabase(): TestDatabase {
 }
 
 /** Declare the same suite once per database. */
-export function describeEachDatabase(title: string, suite: (make: () => Promise<TestDatabase>) => void): void {
+export function describeEachDatabase(
+  title: string,
+  suite: (make: () => Promise<TestDatabase>) => void,
+): void {
   describe(`${title} [sqlite]`, () => suite(async () => createSqliteDatabase()));
-  describe(
-    `${title} [postgres]`,
-    { skip: POSTGRES_URL ? false : "TEST_POSTGRES_URL is not set" },
-    () => suite(createPostgresDatabase),
+  describe(`${title} [postgres]`, { skip: POSTGRES_URL ? false : "TEST_POSTGRES_URL is not set" }, () =>
+    suite(createPostgresDatabase),
   );
 }

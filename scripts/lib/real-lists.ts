@@ -17,7 +17,8 @@ export interface RealList {
 
 export function sharedFile(...parts: string[]): string {
   const path = resolve(SHARED_DATA, ...parts);
-  if (!existsSync(path)) throw new Error(`Missing shared data file ${path}: is ../shared beside the checkout?`);
+  if (!existsSync(path))
+    throw new Error(`Missing shared data file ${path}: is ../shared beside the checkout?`);
   return path;
 }
 
@@ -30,7 +31,10 @@ export function readSephora1472(): RealList[] {
 }
 
 export function readSephora2020(): RealList[] {
-  const lines = readFileSync(sharedFile("sephora-skincare-scrape-2020", "sephora_skincare_product.jsonl"), "utf8")
+  const lines = readFileSync(
+    sharedFile("sephora-skincare-scrape-2020", "sephora_skincare_product.jsonl"),
+    "utf8",
+  )
     .split("\n")
     .filter((l) => l.trim() !== "");
   return lines.map((line, i) => {
@@ -41,9 +45,12 @@ export function readSephora2020(): RealList[] {
 
 /** LookFantastic lists are Python list literals of lower-case names: one name per line. */
 export function readLookFantastic(): RealList[] {
-  const rows = parse(readFileSync(sharedFile("lookfantastic-skincare-ingredients", "skincare_products_clean.csv"), "utf8"), {
-    columns: true,
-  }) as Array<Record<string, string>>;
+  const rows = parse(
+    readFileSync(sharedFile("lookfantastic-skincare-ingredients", "skincare_products_clean.csv"), "utf8"),
+    {
+      columns: true,
+    },
+  ) as Array<Record<string, string>>;
   return rows.map((r, i) => {
     const names = [...(r.clean_ingreds ?? "").matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map(
       (m) => m[1] ?? m[2] ?? "",

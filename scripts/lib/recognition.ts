@@ -17,7 +17,11 @@ export interface Recognition {
   fuzzy: Array<{ list: string; text: string; inci: string; confidence: number }>;
 }
 
-export function measureRecognition(dictionary: Dictionary, lists: readonly RealList[], top = 30): Recognition {
+export function measureRecognition(
+  dictionary: Dictionary,
+  lists: readonly RealList[],
+  top = 30,
+): Recognition {
   const byMatch = { exact: 0, alias: 0, fuzzy: 0, unknown: 0 };
   const skippedByWhy: Record<string, number> = {};
   const unknown = new Map<string, number>();
@@ -35,7 +39,12 @@ export function measureRecognition(dictionary: Dictionary, lists: readonly RealL
         const key = entry.text.toLowerCase();
         unknown.set(key, (unknown.get(key) ?? 0) + 1);
       } else if (entry.match === "fuzzy" && entry.ingredient) {
-        fuzzy.push({ list: `${list.set}#${list.id}`, text: entry.text, inci: entry.ingredient.inci, confidence: entry.confidence });
+        fuzzy.push({
+          list: `${list.set}#${list.id}`,
+          text: entry.text,
+          inci: entry.ingredient.inci,
+          confidence: entry.confidence,
+        });
       }
     }
     for (const s of analysis.skipped) {

@@ -3,7 +3,7 @@ import type { Dictionary } from "./dictionary.js";
 import { matchName } from "./matcher.js";
 import { parseLabel } from "./parser.js";
 import { evaluateRules, onePercentLine } from "./rules/index.js";
-import type { AnalyzedEntry, Analysis } from "./types.js";
+import type { Analysis, AnalyzedEntry } from "./types.js";
 
 export interface AnalyzeOptions {
   claims?: readonly string[];
@@ -45,6 +45,7 @@ function markOnePercentLine(entries: AnalyzedEntry[]): void {
   if (line === null) return;
   const section = entries.find((e) => e.position === line)?.section;
   for (const entry of entries) {
-    if (entry.position > line && entry.section === section && entry.group === "main") entry.belowOnePercent = true;
+    if (entry.position > line && entry.section === section && entry.group === "main")
+      entry.belowOnePercent = true;
   }
 }

@@ -110,6 +110,8 @@ export class Dictionary {
    * are never changed, and the result must be a single ingredient.
    */
   private searchFuzzy(key: string): FuzzyHit | null {
+    // No real name is this long: a longer text is not a typo of one (and would be slow to try).
+    if (key.length > MAX_FUZZY_LENGTH) return null;
     const tokens = key.split(/([^A-Z0-9]+)/);
     const options: string[][] = [];
     let corrected = 0;
@@ -144,7 +146,7 @@ export class Dictionary {
       const other = word.endsWith("S") ? word.slice(0, -1) : `${word}S`;
       return this.vocabulary.has(other) ? [word, other] : [word];
     }
-    if (word.length < MIN_CORRECTED_LENGTH || /\d/.test(word)) return [];
+    if (word.length < MIN_CORRECTED_LENGTH || word.length > MAX_WORD_LENGTH || /\d/.test(word)) return [];
     const maxDistance = word.length >= 8 ? 2 : 1;
     const words = this.closestWords(word, maxDistance);
     // A short word has many neighbours: correct it only when exactly one is closest.
@@ -176,6 +178,8 @@ export class Dictionary {
 }
 
 const MIN_CORRECTED_LENGTH = 3;
+const MAX_FUZZY_LENGTH = 200;
+const MAX_WORD_LENGTH = 40;
 const MAX_COMBINATIONS = 16;
 
 function deletesOf(word: string): string[] {

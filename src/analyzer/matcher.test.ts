@@ -4,11 +4,21 @@ import { Dictionary } from "./dictionary.js";
 import { matchName } from "./matcher.js";
 import { makeIngredient } from "./rules/factories.js";
 
-const ing = (inci: string, aliases: Array<[string, "us-inci" | "common" | "ci"]> = [], source: "corpus" | "cosing" = "cosing") =>
-  makeIngredient({ inci, aliases: aliases.map(([name, kind]) => ({ name, kind })), source });
+const ing = (
+  inci: string,
+  aliases: Array<[string, "us-inci" | "common" | "ci"]> = [],
+  source: "corpus" | "cosing" = "cosing",
+) => makeIngredient({ inci, aliases: aliases.map(([name, kind]) => ({ name, kind })), source });
 
 const dictionary = new Dictionary([
-  ing("AQUA", [["WATER", "us-inci"], ["EAU", "common"]], "corpus"),
+  ing(
+    "AQUA",
+    [
+      ["WATER", "us-inci"],
+      ["EAU", "common"],
+    ],
+    "corpus",
+  ),
   ing("PARFUM", [["FRAGRANCE", "us-inci"]], "corpus"),
   ing("TITANIUM DIOXIDE", [["CI 77891", "ci"]], "corpus"),
   ing("HELIANTHUS ANNUUS SEED OIL", [["Sunflower seed oil", "common"]], "corpus"),
@@ -55,7 +65,8 @@ describe("matchName: exact and alias", () => {
     ["PEG 40 Hydrogenated Castor Oil", "PEG-40 HYDROGENATED CASTOR OIL", "exact"],
     ["Vitamin B3", "NIACINAMIDE", "alias"],
   ];
-  for (const [input, inci, kind] of cases) it(`${input} -> ${inci} (${kind})`, () => assert.deepEqual(match(input), [inci, kind]));
+  for (const [input, inci, kind] of cases)
+    it(`${input} -> ${inci} (${kind})`, () => assert.deepEqual(match(input), [inci, kind]));
 });
 
 describe("matchName: parentheses and slashes", () => {

@@ -12,7 +12,8 @@ export interface Match {
 const UNKNOWN: Match = { ingredient: null, matchedName: null, match: "unknown", confidence: 0 };
 const CI = /^CI\s*\d{5}$/i;
 // Words retailers put before an INCI name that are not part of it.
-const QUALIFIER = /^(?:certified\s+)?(?:organic|bio|natural|pure|virgin|extra\s+virgin|wild[- ]harvested)\s+/i;
+const QUALIFIER =
+  /^(?:certified\s+)?(?:organic|bio|natural|pure|virgin|extra\s+virgin|wild[- ]harvested)\s+/i;
 
 /**
  * Resolve one item name to an ingredient: exact on the whole name, then on its parts (a
@@ -23,13 +24,24 @@ export function matchName(dictionary: Dictionary, name: string): Match {
   if (exact) return exact;
   for (const variant of fuzzyVariants(name)) {
     const hit = dictionary.fuzzy(variant);
-    if (hit) return { ingredient: hit.ingredient, matchedName: hit.name, match: "fuzzy", confidence: hit.confidence };
+    if (hit)
+      return {
+        ingredient: hit.ingredient,
+        matchedName: hit.name,
+        match: "fuzzy",
+        confidence: hit.confidence,
+      };
   }
   return UNKNOWN;
 }
 
 function fromHit(hit: NameHit): Match {
-  return { ingredient: hit.ingredient, matchedName: hit.name, match: hit.isInci ? "exact" : "alias", confidence: 1 };
+  return {
+    ingredient: hit.ingredient,
+    matchedName: hit.name,
+    match: hit.isInci ? "exact" : "alias",
+    confidence: 1,
+  };
 }
 
 function matchExactly(dictionary: Dictionary, name: string): Match | null {
@@ -38,7 +50,10 @@ function matchExactly(dictionary: Dictionary, name: string): Match | null {
   const { outside, inside } = splitParentheses(name);
   if (inside.length > 0) {
     const outer = outside === "" ? null : matchExactly(dictionary, outside);
-    const inner = firstHit(dictionary, inside.flatMap((s) => s.split(/\s*[/,]\s*/)));
+    const inner = firstHit(
+      dictionary,
+      inside.flatMap((s) => s.split(/\s*[/,]\s*/)),
+    );
     // "Iron Oxides (CI 77492)": the colour index number is the more precise name.
     if (outer?.ingredient && inner && inner.ingredient !== outer.ingredient) {
       return CI.test(inner.name) ? fromHit(inner) : outer;

@@ -59,5 +59,7 @@ export function compactOfKey(key: string): string {
 
 /** Title case for an INCI name known only from an inventory: "CAPRYLIC/CAPRIC TRIGLYCERIDE" -> "Caprylic/Capric Triglyceride". */
 export function titleCase(inci: string): string {
-  return inci.toLowerCase().replace(/(^|[\s/(\-,])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  return inci
+    .toLowerCase()
+    .replace(/(^|[\s/(\-,])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }

@@ -12,14 +12,38 @@ describe("parseLabel: prefixes and separators", () => {
     ["semicolons", "Water; Glycerin; Mica", ["Water", "Glycerin", "Mica"]],
     ["new lines", "Water\nGlycerin\nMica", ["Water", "Glycerin", "Mica"]],
     ["bullets", "Water • Glycerin · Mica", ["Water", "Glycerin", "Mica"]],
-    ["comma inside a chemical name", "Water, 1,2-Hexanediol, Glycerin", ["Water", "1,2-Hexanediol", "Glycerin"]],
+    [
+      "comma inside a chemical name",
+      "Water, 1,2-Hexanediol, Glycerin",
+      ["Water", "1,2-Hexanediol", "Glycerin"],
+    ],
     ["Alcohol Denat. keeps its name", "Alcohol Denat., Water", ["Alcohol Denat", "Water"]],
-    ["full stop used as a separator", "Calendula Extract. Caprylhydroxamic Acid", ["Calendula Extract", "Caprylhydroxamic Acid"]],
+    [
+      "full stop used as a separator",
+      "Calendula Extract. Caprylhydroxamic Acid",
+      ["Calendula Extract", "Caprylhydroxamic Acid"],
+    ],
     ["empty items between commas", "Cetearyl Alcohol,, Water.", ["Cetearyl Alcohol", "Water"]],
-    ["inner parentheses stay in the item", "Helianthus Annuus (Sunflower) Seed Oil, Water", ["Helianthus Annuus (Sunflower) Seed Oil", "Water"]],
-    ["slashes stay in the item", "Caprylic/Capric Triglyceride, Water/Aqua/Eau", ["Caprylic/Capric Triglyceride", "Water/Aqua/Eau"]],
-    ["commas inside parentheses", "Tocopherol (Vitamin E, Antioxidant), Water", ["Tocopherol (Vitamin E, Antioxidant)", "Water"]],
-    ["unbalanced parenthesis does not swallow the list", "Water (Aqua, Glycerin, Mica", ["Water (Aqua", "Glycerin", "Mica"]],
+    [
+      "inner parentheses stay in the item",
+      "Helianthus Annuus (Sunflower) Seed Oil, Water",
+      ["Helianthus Annuus (Sunflower) Seed Oil", "Water"],
+    ],
+    [
+      "slashes stay in the item",
+      "Caprylic/Capric Triglyceride, Water/Aqua/Eau",
+      ["Caprylic/Capric Triglyceride", "Water/Aqua/Eau"],
+    ],
+    [
+      "commas inside parentheses",
+      "Tocopherol (Vitamin E, Antioxidant), Water",
+      ["Tocopherol (Vitamin E, Antioxidant)", "Water"],
+    ],
+    [
+      "unbalanced parenthesis does not swallow the list",
+      "Water (Aqua, Glycerin, Mica",
+      ["Water (Aqua", "Glycerin", "Mica"],
+    ],
     ["leading 'and'", "Water, Glycerin, and Mica", ["Water", "Glycerin", "Mica"]],
   ];
   for (const [title, text, expected] of cases) it(title, () => assert.deepEqual(names(text), expected));
@@ -33,17 +57,23 @@ describe("parseLabel: marks, percentages, nano", () => {
   });
   it("reports footnotes as skipped, not as entries", () => {
     const parsed = parseLabel("Water, Aloe Vera*. *Certified organic ingredient");
-    assert.deepEqual(parsed.items.map((i) => i.name), ["Water", "Aloe Vera"]);
+    assert.deepEqual(
+      parsed.items.map((i) => i.name),
+      ["Water", "Aloe Vera"],
+    );
     assert.deepEqual(parsed.skipped, [{ text: "*Certified organic ingredient", why: "footnote" }]);
   });
   it("reads percentages in several spellings", () => {
     const items = parseLabel("Zinc Oxide 20%, Niacinamide (5%), Salicylic Acid 0,5 %, Water").items;
-    assert.deepEqual(items.map((i) => [i.name, i.percent]), [
-      ["Zinc Oxide", 20],
-      ["Niacinamide", 5],
-      ["Salicylic Acid", 0.5],
-      ["Water", null],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.name, i.percent]),
+      [
+        ["Zinc Oxide", 20],
+        ["Niacinamide", 5],
+        ["Salicylic Acid", 0.5],
+        ["Water", null],
+      ],
+    );
   });
   it("marks nano ingredients", () => {
     const [item] = parseLabel("Titanium Dioxide (nano), Water").items;
@@ -52,7 +82,10 @@ describe("parseLabel: marks, percentages, nano", () => {
   });
   it("expands a list of colour index numbers in parentheses", () => {
     const items = parseLabel("Mica, Iron Oxides (CI 77491, CI 77492, CI 77499)").items;
-    assert.deepEqual(items.map((i) => i.name), ["Mica", "CI 77491", "CI 77492", "CI 77499"]);
+    assert.deepEqual(
+      items.map((i) => i.name),
+      ["Mica", "CI 77491", "CI 77492", "CI 77499"],
+    );
   });
 });
 
@@ -82,19 +115,33 @@ describe("parseLabel: may contain", () => {
 describe("parseLabel: text around the list", () => {
   it("skips marketing bullets before the list", () => {
     const parsed = parseLabel("-Hyaluronic Acid: Hydrates.\n-Zinc Oxide 12%\n\nWater, Glycerin, Mica");
-    assert.deepEqual(parsed.items.map((i) => i.name), ["Water", "Glycerin", "Mica"]);
-    assert.deepEqual(parsed.skipped.map((s) => s.why), ["marketing", "marketing"]);
+    assert.deepEqual(
+      parsed.items.map((i) => i.name),
+      ["Water", "Glycerin", "Mica"],
+    );
+    assert.deepEqual(
+      parsed.skipped.map((s) => s.why),
+      ["marketing", "marketing"],
+    );
   });
   it("skips retailer disclaimers", () => {
     const parsed = parseLabel(
       "Water, Glycerin. Please be aware that ingredient lists may change or vary from time to time. Please refer to the ingredient list on the product package you receive for the most up-to-date list of ingredients.",
     );
-    assert.deepEqual(parsed.items.map((i) => i.name), ["Water", "Glycerin"]);
+    assert.deepEqual(
+      parsed.items.map((i) => i.name),
+      ["Water", "Glycerin"],
+    );
     assert.equal(parsed.skipped.filter((s) => s.why === "disclaimer").length, 2);
   });
   it("skips a marketing sentence", () => {
-    const parsed = parseLabel("This gentle cream helps your skin feel soft and smooth all day.\nWater, Glycerin");
-    assert.deepEqual(parsed.items.map((i) => i.name), ["Water", "Glycerin"]);
+    const parsed = parseLabel(
+      "This gentle cream helps your skin feel soft and smooth all day.\nWater, Glycerin",
+    );
+    assert.deepEqual(
+      parsed.items.map((i) => i.name),
+      ["Water", "Glycerin"],
+    );
     assert.equal(parsed.skipped[0]?.why, "marketing");
   });
   it("finds no list in 'No Info'", () => {
@@ -108,7 +155,10 @@ describe("parseLabel: several products", () => {
   it("headings with colons start sections", () => {
     const parsed = parseLabel("Shade 1:\nWater, Glycerin, Mica\nShade 2:\nWater, Talc, Silica");
     assert.deepEqual(parsed.sections, ["Shade 1", "Shade 2"]);
-    assert.deepEqual(parsed.items.map((i) => i.section), [0, 0, 0, 1, 1, 1]);
+    assert.deepEqual(
+      parsed.items.map((i) => i.section),
+      [0, 0, 0, 1, 1, 1],
+    );
   });
   it("product names without colons start sections", () => {
     const parsed = parseLabel("Cleanser\nWater, Glycerin, Mica\nToner\nWater, Talc, Silica");
@@ -116,15 +166,21 @@ describe("parseLabel: several products", () => {
   });
   it("a second Ingredients: prefix starts a section", () => {
     const parsed = parseLabel("Ingredients: Water, Glycerin. Ingredients: Talc, Mica");
-    assert.deepEqual(parsed.items.map((i) => i.section), [0, 0, 1, 1]);
+    assert.deepEqual(
+      parsed.items.map((i) => i.section),
+      [0, 0, 1, 1],
+    );
   });
   it("active and inactive ingredients are one product", () => {
     const parsed = parseLabel("Active Ingredients: Zinc Oxide 20% Inactive Ingredients: Water, Glycerin");
-    assert.deepEqual(parsed.items.map((i) => [i.name, i.section]), [
-      ["Zinc Oxide", 0],
-      ["Water", 0],
-      ["Glycerin", 0],
-    ]);
+    assert.deepEqual(
+      parsed.items.map((i) => [i.name, i.section]),
+      [
+        ["Zinc Oxide", 0],
+        ["Water", 0],
+        ["Glycerin", 0],
+      ],
+    );
   });
   it("a list wrapped over lines stays one product", () => {
     const parsed = parseLabel("Water, Glycerin, Mica,\nTalc, Silica, Parfum");

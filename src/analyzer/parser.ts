@@ -115,7 +115,9 @@ function toBlocks(text: string): Block[] {
       const before = line.slice(cursor, start).trim();
       if (before !== "") {
         // Text before the first prefix is a product name or heading; between prefixes it is a list.
-        blocks.push(i === 0 ? { kind: "heading", text: before } : { kind: "list", text: before, prefixed: true });
+        blocks.push(
+          i === 0 ? { kind: "heading", text: before } : { kind: "list", text: before, prefixed: true },
+        );
       }
       const end = start + m[0].length;
       const next = matches[i + 1]?.index ?? line.length;

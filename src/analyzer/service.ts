@@ -8,7 +8,11 @@ import { type AnalysisJson, presentAnalysis } from "./presenter.js";
 export const MAX_LABEL_BYTES = 1_000_000;
 
 /** The analyze use-case: validate the input, analyse, present. Shared by the CLI and the API. */
-export function analyzeText(dictionary: Dictionary, text: string, claims: readonly string[] = []): AnalysisJson {
+export function analyzeText(
+  dictionary: Dictionary,
+  text: string,
+  claims: readonly string[] = [],
+): AnalysisJson {
   if (Buffer.byteLength(text, "utf8") > MAX_LABEL_BYTES) {
     throw new AppError("label_too_long", `The label text is longer than ${MAX_LABEL_BYTES} bytes.`, "text");
   }

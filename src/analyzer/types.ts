@@ -6,7 +6,14 @@ export type Group = "main" | "may_contain";
 export type Severity = "info" | "caution" | "warning";
 
 /** Why a piece of input text is not an entry. */
-export type SkipReason = "heading" | "marketing" | "disclaimer" | "footnote" | "note" | "empty" | "not_a_list";
+export type SkipReason =
+  | "heading"
+  | "marketing"
+  | "disclaimer"
+  | "footnote"
+  | "note"
+  | "empty"
+  | "not_a_list";
 
 /** One piece of a label after parsing, before matching. */
 export interface ParsedItem {

@@ -64,12 +64,19 @@ function analyzeBatchLine(dictionary: Dictionary, line: string, number: number, 
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join(".") || undefined;
-      throw new AppError("bad_input", `Line ${number}: ${field ?? "line"}: ${issue?.message ?? "bad shape"}.`, field);
+      throw new AppError(
+        "bad_input",
+        `Line ${number}: ${field ?? "line"}: ${issue?.message ?? "bad shape"}.`,
+        field,
+      );
     }
     id = parsed.data.id;
     return { id, result: analyzeText(dictionary, parsed.data.text, parsed.data.claims ?? defaultClaims) };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { id, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+    return {
+      id,
+      error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { type Context, boot, openDatabaseWithCorpus } from "../boot.js";
+import { boot, type Context, openDatabaseWithCorpus } from "../boot.js";
 import { loadConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 

@@ -5,7 +5,11 @@ import { presentIngredient } from "../ingredients/presenter.js";
 import { write } from "./io.js";
 
 /** `inci-atlas lookup NAME`: by slug, CAS, INCI name, alias, or a fuzzy match. */
-export async function runLookup(dictionary: Dictionary, name: string, flags: { json?: boolean }): Promise<void> {
+export async function runLookup(
+  dictionary: Dictionary,
+  name: string,
+  flags: { json?: boolean },
+): Promise<void> {
   if (name.length > 300) throw new AppError("bad_input", "A name is at most 300 characters.", "name");
   const bySlug = dictionary.findBySlug(name.trim().toLowerCase());
   const byCas = /^\d{2,7}-\d{2}-\d$/.test(name.trim())
@@ -27,7 +31,10 @@ export async function runLookup(dictionary: Dictionary, name: string, flags: { j
     view.functions.length > 0 ? `  functions: ${view.functions.join(", ")}` : "",
     view.origin ? `  origin: ${view.origin}` : "",
     `  comedogenic: ${view.comedogenic ? `${view.comedogenic.value ?? "not rated"} / 5 (${view.comedogenic.basis})` : "not rated"}`,
-    ...view.regulations.map((r) => `  EU Annex ${r.annex}/${r.ref}: ${r.substance}${r.maxConcentration ? ` (max ${r.maxConcentration})` : ""}`),
+    ...view.regulations.map(
+      (r) =>
+        `  EU Annex ${r.annex}/${r.ref}: ${r.substance}${r.maxConcentration ? ` (max ${r.maxConcentration})` : ""}`,
+    ),
     view.summary ? `\n${view.summary}` : "",
     `  source: ${view.source}`,
   ];

@@ -2,9 +2,9 @@ import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
 import { type AnalyzeFlags, runAnalyze, runBatch } from "./analyze.js";
+import { withContext, withDatabase } from "./context.js";
 import { runImport } from "./import.js";
 import { runLookup } from "./lookup.js";
-import { withContext, withDatabase } from "./context.js";
 
 /** The `inci-atlas` command line. Exit codes: 0 ok, 1 bad input, 2 internal error. */
 function buildProgram(): Command {
@@ -20,7 +20,7 @@ function buildProgram(): Command {
     .argument("[text]", "the ingredient list; - or nothing reads stdin (up to 1 MB)")
     .option("--json", "print one JSON object instead of a table")
     .option("--claims <list>", "front-of-pack claims to check, comma-separated (e.g. fragrance-free,vegan)")
-    .option("--batch", "read JSON Lines {\"id\",\"text\"} on stdin and write one result line each")
+    .option("--batch", 'read JSON Lines {"id","text"} on stdin and write one result line each')
     .action(async (text: string | undefined, flags: AnalyzeFlags) => {
       await withContext(async (ctx) => {
         if (flags.batch) await runBatch(ctx.dictionary, flags);
@@ -37,7 +37,9 @@ function buildProgram(): Command {
       await withContext((ctx) => runLookup(ctx.dictionary, name, flags));
     });
 
-  const importCommand = program.command("import").description("Import third-party data through its importer.");
+  const importCommand = program
+    .command("import")
+    .description("Import third-party data through its importer.");
   importCommand
     .command("cosing")
     .description("Import a CosIng Ingredients & Fragrance Inventory CSV (official 10-column or 4-column).")

@@ -2,13 +2,16 @@ import type { AnalysisJson } from "../analyzer/presenter.js";
 
 /** The human-readable rendering of an analysis: an aligned table, then flags and skipped text. */
 export function renderAnalysis(result: AnalysisJson): string {
-  if (result.entries.length === 0) return `${result.notice ?? "No ingredients found."}\n${renderSkipped(result)}`;
+  if (result.entries.length === 0)
+    return `${result.notice ?? "No ingredients found."}\n${renderSkipped(result)}`;
   const rows = result.entries.map((e) => [
     String(e.position),
     truncate(e.text, 40),
     e.inci ? truncate(e.inci, 40) : "(unrecognised)",
     e.match === "fuzzy" ? `fuzzy ${e.confidence.toFixed(2)}` : e.match,
-    [e.group === "may_contain" ? "may contain" : "", e.belowOnePercent ? "<=1%" : ""].filter(Boolean).join(" "),
+    [e.group === "may_contain" ? "may contain" : "", e.belowOnePercent ? "<=1%" : ""]
+      .filter(Boolean)
+      .join(" "),
     e.flags.join(", "),
   ]);
   const header = ["#", "Text", "INCI", "Match", "Note", "Flags"];
@@ -35,7 +38,8 @@ function truncate(text: string, max: number): string {
 function renderFlags(result: AnalysisJson): string {
   if (result.flags.length === 0) return "\nNo flags.\n";
   const parts = result.flags.map(
-    (f) => `[${f.severity}] ${f.title} (${f.id})\n${f.reasons.map((r) => `  - ${r}`).join("\n")}\n  Source: ${f.source}`,
+    (f) =>
+      `[${f.severity}] ${f.title} (${f.id})\n${f.reasons.map((r) => `  - ${r}`).join("\n")}\n  Source: ${f.source}`,
   );
   return `\nFlags:\n${parts.join("\n")}\n`;
 }
@@ -43,7 +47,8 @@ function renderFlags(result: AnalysisJson): string {
 function renderClaims(result: AnalysisJson): string {
   if (result.claims.length === 0) return "";
   const parts = result.claims.map(
-    (c) => `  ${c.claim}: ${c.holds ? "holds" : "contradicted"}${c.reasons.map((r) => `\n    - ${r}`).join("")}`,
+    (c) =>
+      `  ${c.claim}: ${c.holds ? "holds" : "contradicted"}${c.reasons.map((r) => `\n    - ${r}`).join("")}`,
   );
   return `\nClaims:\n${parts.join("\n")}\n`;
 }

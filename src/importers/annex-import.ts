@@ -77,17 +77,28 @@ export async function relinkRegulations(trx: Transaction<DB> | Kysely<DB>) {
     deleted: false,
   }));
   const links = linkAnnexRows(rows, await linkCandidates(trx));
-  const values = new Map<string, { ingredient_id: number; regulation_id: number; matched_by: string; source: string }>();
+  const values = new Map<
+    string,
+    { ingredient_id: number; regulation_id: number; matched_by: string; source: string }
+  >();
   for (const link of links) {
     const regulationId = (link.row as AnnexRow & { id: number }).id;
     const key = `${link.ingredientId}:${regulationId}`;
     if (values.has(key)) continue;
-    values.set(key, { ingredient_id: link.ingredientId, regulation_id: regulationId, matched_by: link.matchedBy, source: "annex" });
+    values.set(key, {
+      ingredient_id: link.ingredientId,
+      regulation_id: regulationId,
+      matched_by: link.matchedBy,
+      source: "annex",
+    });
     counts[link.matchedBy]++;
   }
   const all = [...values.values()];
   for (let start = 0; start < all.length; start += 500) {
-    await trx.insertInto("ingredient_regulations").values(all.slice(start, start + 500)).execute();
+    await trx
+      .insertInto("ingredient_regulations")
+      .values(all.slice(start, start + 500))
+      .execute();
   }
   return counts;
 }

@@ -30,16 +30,29 @@ function indexBy(candidates: readonly LinkCandidate[], keys: (c: LinkCandidate) 
   for (const candidate of candidates) {
     for (const key of keys(candidate)) {
       const ids = index.get(key);
-      if (ids) ids.push(candidate.id);
-      else index.set(key, [candidate.id]);
+      if (!ids) index.set(key, [candidate.id]);
+      // A name or CAS repeated within one candidate counts once (the CAS rule counts carriers).
+      else if (ids[ids.length - 1] !== candidate.id) ids.push(candidate.id);
     }
   }
   return index;
 }
 
 /**
+ * A CAS number carried by more dictionary names than this identifies a plant or a group, not a
+ * substance: CosIng gives every preparation of a plant the plant's EINECS number (84603-73-6 for
+ * all 5 LAURUS NOBILIS extracts, waters and oils), so Annex II 359 "Oil from the seeds of Laurus
+ * nobilis" would otherwise prohibit LAURUS NOBILIS LEAF EXTRACT. The largest true synonym sets
+ * in the 2020 inventory have 3 names (CI 74160, PIGMENT BLUE 15, PIGMENT BLUE 15:1).
+ */
+export const MAX_CAS_CARRIERS = 3;
+
+/**
  * Every (entry, ingredient) link, once per pair. A CAS cell that lists a whole group (Annex V
  * 1a lists 12 benzoates) links each ingredient carrying one of its numbers, which is intended.
+ * A CAS number shared by several ingredients does not link when the entry already names one of
+ * them (Annex III 366 names the rose oils; the rose waters and callus extracts sharing the plant's
+ * CAS are not the substance), nor when more than MAX_CAS_CARRIERS share it.
  * The indexes are built once; only class rules scan all candidates, for the few entries they fit.
  */
 export function linkAnnexRows(rows: readonly AnnexRow[], candidates: readonly LinkCandidate[]): AnnexLink[] {
@@ -56,13 +69,15 @@ export function linkAnnexRows(rows: readonly AnnexRow[], candidates: readonly Li
       }
     };
     for (const name of row.names) add(byName.get(nameKey(name)), "name");
-    for (const cas of row.cas) add(byCas.get(cas), "cas");
+    const namedByRow = new Set(linked);
+    for (const cas of row.cas) {
+      const carriers = byCas.get(cas) ?? [];
+      const named = carriers.length > 1 && carriers.some((id) => namedByRow.has(id));
+      if (carriers.length <= MAX_CAS_CARRIERS && !named) add(carriers, "cas");
+    }
     const rule = findClassRule(row);
-    if (rule)
-      add(
-        candidates.filter((c) => rule.includes(c)).map((c) => c.id),
-        "class",
-      );
+    const members = rule ? candidates.filter((c) => rule.includes(c)).map((c) => c.id) : [];
+    add(members, "class");
   }
   return links;
 }

@@ -5,10 +5,19 @@ import { cleanAnnexName, nameVariants, splitIngredientList, uniqueNames } from "
 describe("annex names", () => {
   const lists: [string, string[]][] = [
     ["AMMONIUM THIOGLYCOLATE,CALCIUM THIOGLYCOLATE", ["AMMONIUM THIOGLYCOLATE", "CALCIUM THIOGLYCOLATE"]],
-    ["SALICYLIC ACID, CALCIUM SALICYLATE; MEA- SALICYLATE", ["SALICYLIC ACID", "CALCIUM SALICYLATE", "MEA- SALICYLATE"]],
-    ["TOLUENE-2,5-DIAMINE,TOLUENE-2,5-DIAMINE SULFATE", ["TOLUENE-2,5-DIAMINE", "TOLUENE-2,5-DIAMINE SULFATE"]],
+    [
+      "SALICYLIC ACID, CALCIUM SALICYLATE; MEA- SALICYLATE",
+      ["SALICYLIC ACID", "CALCIUM SALICYLATE", "MEA- SALICYLATE"],
+    ],
+    [
+      "TOLUENE-2,5-DIAMINE,TOLUENE-2,5-DIAMINE SULFATE",
+      ["TOLUENE-2,5-DIAMINE", "TOLUENE-2,5-DIAMINE SULFATE"],
+    ],
     ["N,N-DIMETHYL 2,6-PYRIDINEDIAMINE HCL", ["N,N-DIMETHYL 2,6-PYRIDINEDIAMINE HCL"]],
-    ["4,4'-DIAMINODIPHENYLAMINE,4,4'-DIAMINODIPHENYLAMINE SULFATE", ["4,4'-DIAMINODIPHENYLAMINE", "4,4'-DIAMINODIPHENYLAMINE SULFATE"]],
+    [
+      "4,4'-DIAMINODIPHENYLAMINE,4,4'-DIAMINODIPHENYLAMINE SULFATE",
+      ["4,4'-DIAMINODIPHENYLAMINE", "4,4'-DIAMINODIPHENYLAMINE SULFATE"],
+    ],
     ["PEG-3,2',2'-Di-p-PHENYLENEDIAMINE", ["PEG-3,2',2'-Di-p-PHENYLENEDIAMINE"]],
     ["ALLYL 3,5,5-TRIMETHYLHEXANOATE", ["ALLYL 3,5,5-TRIMETHYLHEXANOATE"]],
     ["DICHLOROMETHANE,4,6-DIMETHYL-PYRAN-2-ONE", ["DICHLOROMETHANE", "4,6-DIMETHYL-PYRAN-2-ONE"]],
@@ -18,7 +27,8 @@ describe("annex names", () => {
     ["-", []],
   ];
   for (const [cell, expected] of lists) {
-    test(`splitIngredientList ${JSON.stringify(cell)}`, () => assert.deepEqual(splitIngredientList(cell), expected));
+    test(`splitIngredientList ${JSON.stringify(cell)}`, () =>
+      assert.deepEqual(splitIngredientList(cell), expected));
   }
 
   test("nameVariants splits chemical / INN pairs and ; synonyms but not commas", () => {

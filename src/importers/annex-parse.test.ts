@@ -139,7 +139,11 @@ describe("parseAnnex, 2026 layout of Annexes IV, V and VI", () => {
     assert.equal(oxybenzone?.updated, "2022-07-08");
     assert.equal(octisalate?.line, 5);
     assert.equal(octisalate?.maxPercent, 5);
-    assert.deepEqual(octisalate?.names, ["2-Ethylhexyl salicylate / Octisalate", "2-Ethylhexyl salicylate", "Octisalate"]);
+    assert.deepEqual(octisalate?.names, [
+      "2-Ethylhexyl salicylate / Octisalate",
+      "2-Ethylhexyl salicylate",
+      "Octisalate",
+    ]);
     assert.ok(result.rows.every((r) => !JSON.stringify(r).includes("propellant")));
   });
 
@@ -201,7 +205,9 @@ describe("parseAnnex, unknown input", () => {
     assert.throws(
       () => parseAnnex("inci_name,cas_number,einecs_number,function\nAQUA,7732-18-5,,Solvent"),
       (error: unknown) =>
-        error instanceof AppError && error.code === "unknown_format" && /reference number/.test(error.message),
+        error instanceof AppError &&
+        error.code === "unknown_format" &&
+        /reference number/.test(error.message),
     );
   });
 

@@ -31,8 +31,17 @@ const BATCH = 400;
  * Never overwrites authored facts: for a corpus or editor entry the CosIng record is kept beside
  * it (to report disagreements) and only empty fields are filled.
  */
-export async function importCosingRows(db: Kysely<DB>, rows: readonly CosingRow[]): Promise<CosingImportReport> {
-  const report: CosingImportReport = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0, enriched: 0 };
+export async function importCosingRows(
+  db: Kysely<DB>,
+  rows: readonly CosingRow[],
+): Promise<CosingImportReport> {
+  const report: CosingImportReport = {
+    rows: rows.length,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    enriched: 0,
+  };
   await db.transaction().execute(async (trx) => {
     const byKey = await existingByKey(trx);
     const slugs = new Set((await trx.selectFrom("ingredients").select("slug").execute()).map((r) => r.slug));
@@ -97,7 +106,11 @@ async function updateExisting(
       }
     }
     const description = existing.description ?? row.description;
-    if (Object.keys(fill).length === 0 && existing.inventory === inventory && description === existing.description) {
+    if (
+      Object.keys(fill).length === 0 &&
+      existing.inventory === inventory &&
+      description === existing.description
+    ) {
       report.unchanged++;
       return;
     }
@@ -166,7 +179,13 @@ async function insertFresh(trx: Transaction<DB>, rows: CosingRow[], slugs: Set<s
     await trx
       .insertInto("ingredient_names")
       .values(
-        inserted.map((r) => ({ ingredient_id: r.id, name: r.inci, key: nameKey(r.inci), kind: "inci", source: "cosing" })),
+        inserted.map((r) => ({
+          ingredient_id: r.id,
+          name: r.inci,
+          key: nameKey(r.inci),
+          kind: "inci",
+          source: "cosing",
+        })),
       )
       .execute();
   }

@@ -159,11 +159,10 @@ describe("parseCosingInventory, bad input", () => {
 
 describe("parseFunctions and parseRestrictions", () => {
   test("convert the official upper case to CosIng's Title Case vocabulary", () => {
-    assert.deepEqual(parseFunctions("SKIN CONDITIONING - EMOLLIENT, HAIR WAVING OR STRAIGHTENING, UV FILTER"), [
-      "Skin Conditioning - Emollient",
-      "Hair Waving Or Straightening",
-      "Uv Filter",
-    ]);
+    assert.deepEqual(
+      parseFunctions("SKIN CONDITIONING - EMOLLIENT, HAIR WAVING OR STRAIGHTENING, UV FILTER"),
+      ["Skin Conditioning - Emollient", "Hair Waving Or Straightening", "Uv Filter"],
+    );
     assert.deepEqual(parseFunctions(" , -"), []);
   });
 

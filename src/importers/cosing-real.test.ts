@@ -19,11 +19,14 @@ describe("the 2020 derived inventory (28,712 rows)", { skip: skipUnless(DERIVED)
   const text = () => readFileSync(resolve(DERIVED, "cosing.csv"), "utf8");
 
   test("parses in well under a second", () => {
+    // Best of three: the first run includes JIT warm-up, and a busy CI machine adds noise.
     const input = text();
-    const started = performance.now();
-    parseCosingInventory(input);
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 1000, `took ${Math.round(elapsed)} ms`);
+    const times = [0, 1, 2].map(() => {
+      const started = performance.now();
+      parseCosingInventory(input);
+      return Math.round(performance.now() - started);
+    });
+    assert.ok(Math.min(...times) < 1000, `took ${times.join(", ")} ms`);
   });
 
   test("yields 28,695 distinct names from 28,712 rows, with no problems", () => {

@@ -39,7 +39,11 @@ describe("readCsvRecords", () => {
   });
 
   test("skips blank lines but counts them", () => {
-    assert.deepEqual(lines("a\n\n\nb\r\n\r\nc"), [[1, "a"], [4, "b"], [6, "c"]]);
+    assert.deepEqual(lines("a\n\n\nb\r\n\r\nc"), [
+      [1, "a"],
+      [4, "b"],
+      [6, "c"],
+    ]);
   });
 
   test("keeps doubled quotes, empty cells, a trailing comma and stray quotes", () => {
@@ -51,7 +55,10 @@ describe("readCsvRecords", () => {
 
   test("reports a quote never closed on its line and resumes on the next line", () => {
     const { records, problems } = readCsvRecords('a,b\n1,"open\n2,ok\n3,fine');
-    assert.deepEqual(problems.map((p) => p.line), [2]);
+    assert.deepEqual(
+      problems.map((p) => p.line),
+      [2],
+    );
     assert.match(problems[0]?.message ?? "", /never closed/);
     assert.deepEqual(
       records.map((r) => r.line),
@@ -83,7 +90,9 @@ describe("readCsvRecords", () => {
 
 describe("findHeader", () => {
   test("finds the header past a preamble, ignoring case and spaces", () => {
-    const { records } = readCsvRecords('"File creation date: 24/12/2025"\n"ANNEX II",x\n Reference  Number ,CAS\n1,2');
+    const { records } = readCsvRecords(
+      '"File creation date: 24/12/2025"\n"ANNEX II",x\n Reference  Number ,CAS\n1,2',
+    );
     const header = findHeader(records, ["reference number", "cas"]);
     assert.equal(header?.index, 2);
     assert.equal(header?.column.get("cas"), 1);
@@ -112,7 +121,11 @@ describe("readCsvRecords on the CosIng files", () => {
     test(`reads ${file} exactly as csv-parse does`, { skip }, () => {
       const text = readFileSync(path, "utf8");
       const { records, problems } = readCsvRecords(text);
-      const expected = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+      const expected = parse(text, {
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+      }) as string[][];
       assert.deepEqual(problems, []);
       assert.equal(records.length, expected.length);
       assert.deepEqual(

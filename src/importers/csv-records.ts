@@ -37,7 +37,9 @@ function fieldEnd(text: string, from: number): number {
   return text.length;
 }
 
+/** Line breaks in a quoted cell, CRLF counted once. Most cells have none: no regex for those. */
 function countLineBreaks(value: string): number {
+  if (value.indexOf("\n") < 0 && value.indexOf("\r") < 0) return 0;
   return value.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 

@@ -27,7 +27,10 @@ const CORPUS_FIELDS = ["name", "cas", "ec", "functions", "facts", "sections", "a
  * Load the bundled corpus into the database. An unchanged entry (same content hash) is skipped;
  * a changed one is applied field by field, except fields an editor has taken over.
  */
-export async function syncCorpus(db: Kysely<DB>, entries: readonly ParsedCorpusFile[]): Promise<CorpusSyncReport> {
+export async function syncCorpus(
+  db: Kysely<DB>,
+  entries: readonly ParsedCorpusFile[],
+): Promise<CorpusSyncReport> {
   const report: CorpusSyncReport = { inserted: 0, updated: 0, unchanged: 0, merged: 0, conflicts: [] };
   const now = new Date().toISOString();
   // One query for all stored hashes, so that a start with an unchanged corpus costs almost nothing.

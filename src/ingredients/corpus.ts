@@ -32,7 +32,9 @@ export function loadCorpus(contentDir: string): LoadedCorpus {
   >;
   const dir = join(contentDir, "ingredients");
   const entries: ParsedCorpusFile[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort()) {
     const result = parseCorpusFile(file, readFileSync(join(dir, file), "utf8"));
     if (!result.ok) {
       for (const message of result.problems) problems.push({ file, message });
@@ -51,7 +53,11 @@ function crossCheck(entries: ParsedCorpusFile[], references: Record<string, Refe
   const names = new Map<string, string>();
   for (const { slug, facts } of entries) {
     const file = `${slug}.md`;
-    const keys = [...facts.sources, ...(facts.comedogenic?.sources ?? []), ...(facts.irritancy?.sources ?? [])];
+    const keys = [
+      ...facts.sources,
+      ...(facts.comedogenic?.sources ?? []),
+      ...(facts.irritancy?.sources ?? []),
+    ];
     for (const key of keys) {
       if (!(key in references)) problems.push({ file, message: `unknown bibliography key "${key}"` });
     }
@@ -61,7 +67,8 @@ function crossCheck(entries: ParsedCorpusFile[], references: Record<string, Refe
     for (const name of [facts.inci, ...facts.aliases.map((a) => a.name)]) {
       const key = name.toUpperCase();
       const owner = names.get(key);
-      if (owner && owner !== slug) problems.push({ file, message: `name "${name}" is also used by ${owner}` });
+      if (owner && owner !== slug)
+        problems.push({ file, message: `name "${name}" is also used by ${owner}` });
       names.set(key, slug);
     }
   }

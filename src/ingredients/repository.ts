@@ -71,7 +71,8 @@ const INGREDIENT_COLUMNS = [
 // The article text is not needed to analyse a label: only whether one exists.
 const HAS_ARTICLE = sql<number>`case when sections is null then 0 else 1 end`.as("has_article");
 
-const parse = <T>(json: string | null, fallback: T): T => (json === null ? fallback : (JSON.parse(json) as T));
+const parse = <T>(json: string | null, fallback: T): T =>
+  json === null ? fallback : (JSON.parse(json) as T);
 
 export async function findIngredientRowByInci(db: Executor, inci: string): Promise<IngredientRow | null> {
   const row = await db
@@ -85,7 +86,11 @@ export async function findIngredientRowByInci(db: Executor, inci: string): Promi
 
 /** Ingredient ids that own a name with this normalised key. */
 export async function findIngredientIdsByNameKey(db: Executor, key: string): Promise<number[]> {
-  const rows = await db.selectFrom("ingredient_names").select("ingredient_id").where("key", "=", key).execute();
+  const rows = await db
+    .selectFrom("ingredient_names")
+    .select("ingredient_id")
+    .where("key", "=", key)
+    .execute();
   return [...new Set(rows.map((r) => r.ingredient_id))];
 }
 
@@ -107,7 +112,11 @@ export async function replaceNames(
     .execute();
   const seen = new Set(
     (
-      await db.selectFrom("ingredient_names").select("key").where("ingredient_id", "=", ingredientId).execute()
+      await db
+        .selectFrom("ingredient_names")
+        .select("key")
+        .where("ingredient_id", "=", ingredientId)
+        .execute()
     ).map((r) => r.key),
   );
   const rows = [];
@@ -154,7 +163,12 @@ type SelectedIngredient = {
 
 /** Every ingredient with its names and EU annex links, for the in-memory dictionary. */
 export async function loadAllIngredients(db: Executor): Promise<Ingredient[]> {
-  const rows = await db.selectFrom("ingredients").select(INGREDIENT_COLUMNS).select(HAS_ARTICLE).orderBy("id").execute();
+  const rows = await db
+    .selectFrom("ingredients")
+    .select(INGREDIENT_COLUMNS)
+    .select(HAS_ARTICLE)
+    .orderBy("id")
+    .execute();
   const names = await db.selectFrom("ingredient_names").select(["ingredient_id", "name", "kind"]).execute();
   const aliases = new Map<number, Alias[]>();
   for (const n of names) {

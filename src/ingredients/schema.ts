@@ -46,7 +46,9 @@ export const corpusEntrySchema = z
     categories: z.array(z.enum(CATEGORIES)).default([]),
     comedogenic: rating.nullable(),
     irritancy: rating.nullable(),
-    fungalAcne: z.strictObject({ tier: z.enum(["trigger", "debated", "fine"]), reason: z.string().min(10) }).nullable(),
+    fungalAcne: z
+      .strictObject({ tier: z.enum(["trigger", "debated", "fine"]), reason: z.string().min(10) })
+      .nullable(),
     pregnancy: caution.nullable(),
     photosensitising: caution.nullable(),
     allergens: z.array(z.string().min(2)).default([]),

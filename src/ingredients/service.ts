@@ -16,7 +16,10 @@ export async function loadBundledCorpus(database: Database, contentDir: string):
       .slice(0, 20)
       .map((p) => `  ${p.file}: ${p.message}`)
       .join("\n");
-    throw new AppError("corpus_invalid", `The bundled corpus has ${corpus.problems.length} problems:\n${list}`);
+    throw new AppError(
+      "corpus_invalid",
+      `The bundled corpus has ${corpus.problems.length} problems:\n${list}`,
+    );
   }
   const report = await syncCorpus(database.db, corpus.entries);
   // New or changed names can match annex entries imported earlier.

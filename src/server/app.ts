@@ -19,17 +19,23 @@ export function buildServer(ctx: Context, logLevel = "info"): FastifyInstance {
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message, field: error.field } });
+      return reply
+        .status(error.status)
+        .send({ error: { code: error.code, message: error.message, field: error.field } });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 413) {
-      return reply.status(413).send({ error: { code: "label_too_long", message: "The request body is too large." } });
+      return reply
+        .status(413)
+        .send({ error: { code: "label_too_long", message: "The request body is too large." } });
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: "bad_input", message: (error as Error).message } });
     }
     app.log.error(error);
-    return reply.status(500).send({ error: { code: "internal", message: "Something went wrong on our side." } });
+    return reply
+      .status(500)
+      .send({ error: { code: "internal", message: "Something went wrong on our side." } });
   });
 
   app.get("/", async (_request, reply) => {
@@ -39,7 +45,7 @@ export function buildServer(ctx: Context, logLevel = "info"): FastifyInstance {
       "",
       `Dictionary: ${ctx.dictionary.size} ingredients.`,
       "",
-      "POST /api/v1/analyze   {\"text\": \"Water, Glycerin, Parfum\", \"claims\": [\"fragrance-free\"]}",
+      'POST /api/v1/analyze   {"text": "Water, Glycerin, Parfum", "claims": ["fragrance-free"]}',
       "GET  /api/v1/ingredients/<slug>",
       "",
       "The website with articles, search and the decoder page is being built.",
@@ -50,14 +56,19 @@ export function buildServer(ctx: Context, logLevel = "info"): FastifyInstance {
     const body = analyzeBody.safeParse(request.body);
     if (!body.success) {
       const issue = body.error.issues[0];
-      throw new AppError("bad_input", issue?.message ?? "Bad request body.", issue?.path.join(".") || undefined);
+      throw new AppError(
+        "bad_input",
+        issue?.message ?? "Bad request body.",
+        issue?.path.join(".") || undefined,
+      );
     }
     return analyzeText(ctx.dictionary, body.data.text, body.data.claims ?? []);
   });
 
   app.get<{ Params: { slug: string } }>("/api/v1/ingredients/:slug", async (request) => {
     const ingredient = ctx.dictionary.findBySlug(request.params.slug.slice(0, 300));
-    if (!ingredient) throw new AppError("ingredient_not_found", `No ingredient "${request.params.slug}".`, "slug");
+    if (!ingredient)
+      throw new AppError("ingredient_not_found", `No ingredient "${request.params.slug}".`, "slug");
     return presentIngredient(ingredient);
   });
 

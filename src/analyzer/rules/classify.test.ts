@@ -71,6 +71,8 @@ const CASES: Case[] = [
   ["AROMA", ["Flavouring"], ["fragrance"], []],
   ["FRAGRANCE", [], ["fragrance"], []],
   ["2-HEPTYLCYCLOPENTANONE", ["Fragrance", "Perfuming"], ["fragrance"], []],
+  ["CAPRYLYL ALCOHOL", ["Fragrance", "Perfuming"], ["fatty-alcohol"], ["fragrance", "drying-alcohol"]],
+  ["SAPINDUS EMARGINATUS FRUIT/SUCROSE FERMENT FILTRATE", ["Fragrance"], [], ["fragrance"]],
   ["ISOPROPYL ALCOHOL", ["Antifoaming", "Perfuming", "Solvent"], [], ["fragrance"]],
   ["CAMELLIA SINENSIS LEAF EXTRACT", ["Antioxidant", "Fragrance"], [], ["fragrance", "essential-oil"]],
   ["ROSA DAMASCENA FLOWER WATER", ["Fragrance"], [], ["fragrance", "essential-oil"]],

@@ -50,7 +50,8 @@ const NAME_CATEGORIES: ReadonlyArray<[Category, (name: string) => boolean]> = [
 
 const PERFUME_FUNCTIONS = ["Perfuming", "Fragrance", "Masking"];
 /** Botanical materials: a perfuming function alone does not make them a fragrance ingredient. */
-const BOTANICAL_WORDS = /\b(OIL|EXTRACT|WATER|JUICE|POWDER|ABSOLUTE|BUTTER|WAX|CERA|LEAF|FLOWER|ROOT|SEED)\b/;
+const BOTANICAL_WORDS =
+  /\b(OIL|EXTRACT|WATER|JUICE|POWDER|ABSOLUTE|BUTTER|WAX|CERA|LEAF|FLOWER|ROOT|SEED|FRUIT|PEEL|BARK|HERB|RESIN|GUM|FERMENT|FILTRATE)\b/;
 
 /**
  * A fragrance raw material known only from CosIng: every function it has is a perfume function
@@ -65,11 +66,13 @@ function isPerfumeOnlySubstance(ingredient: Ingredient): boolean {
   return !BOTANICAL_WORDS.test(normalizeName(ingredient.inci));
 }
 
-function inferFromFacts(ingredient: Ingredient, add: (c: Category) => void): void {
+function inferFromFacts(ingredient: Ingredient, categories: Set<Category>): void {
+  const add = (c: Category) => categories.add(c);
   const inci = normalizeName(ingredient.inci);
   const perfumeFunction = hasFunction(ingredient, ...PERFUME_FUNCTIONS);
   if (isEssentialOilName(inci, perfumeFunction)) add("essential-oil");
-  if (isPerfumeOnlySubstance(ingredient)) add("fragrance");
+  // Fatty alcohols such as CAPRYLYL ALCOHOL are "Perfuming" in CosIng but used as emollients.
+  if (isPerfumeOnlySubstance(ingredient) && !categories.has("fatty-alcohol")) add("fragrance");
   if (isSulfateSurfactantName(inci, hasFunction(ingredient, "Surfactant - Cleansing", "Cleansing"))) {
     add("sulfate");
   }
@@ -95,13 +98,12 @@ export function categoriesOf(ingredient: Ingredient): ReadonlySet<Category> {
   const cached = cache.get(ingredient);
   if (cached) return cached;
   const categories = new Set<Category>(ingredient.categories);
-  const add = (c: Category) => categories.add(c);
   for (const name of formalNamesOf(ingredient)) {
-    for (const [category, matches] of NAME_CATEGORIES) if (matches(name)) add(category);
+    for (const [category, matches] of NAME_CATEGORIES) if (matches(name)) categories.add(category);
   }
-  inferFromFacts(ingredient, add);
-  if (categories.has("water-soluble-silicone")) add("silicone");
-  if (categories.has("mineral-uv-filter")) add("uv-filter");
+  inferFromFacts(ingredient, categories);
+  if (categories.has("water-soluble-silicone")) categories.add("silicone");
+  if (categories.has("mineral-uv-filter")) categories.add("uv-filter");
   cache.set(ingredient, categories);
   return categories;
 }

@@ -94,7 +94,7 @@ const AROMATIC_FRUIT_GENERA = new Set([
 ]);
 
 const AROMATIC_PARTS =
-  /\b(LEAF|LEAVES|FLOWER|PEEL|HERB|BARK|ROOT|RHIZOME|WOOD|TWIG|BUD|STEM|NEEDLE|RESIN|GRASS|CONE|GUM)\b/;
+  /\b(LEAF|LEAVES|FLOWER|PEEL|HERB|BARK|ROOT|RHIZOME|WOOD|TWIG|BUD|STEM|NEEDLE|RESIN|GRASS|CONE|GUM|BALSAM)\b/;
 const FIXED_PARTS = /\b(SEED|KERNEL|FRUIT|NUT|GERM|PULP|BEAN|SPROUT|BERRY)\b/;
 /** Modified oils are no longer essential oils (or never were plant oils). */
 const NOT_PLAIN_OIL = /\b(HYDROGENATED|SULFATED|ETHOXYLATED|OZONIZED|PEG|PPG|MINERAL|ESTERS?)\b/;
@@ -134,7 +134,7 @@ export function isEssentialOilName(inci: string, perfumeFunction: boolean): bool
  */
 export function isFixedPlantOilName(inci: string): boolean {
   const name = inci.toUpperCase().trim();
-  if (NOT_PLAIN_OIL.test(name) || isEssentialOilName(name, false)) return false;
+  if (NOT_PLAIN_OIL.test(name) || AROMATIC_PARTS.test(name) || isEssentialOilName(name, false)) return false;
   return /^[A-Z]+ [A-Z]+( [A-Z]+)?( (SEED|KERNEL|FRUIT|NUT|BEAN|GERM|PULP))? (OIL|BUTTER)$/.test(name);
 }
 

@@ -7,7 +7,9 @@ import { type Kysely, sql } from "kysely";
 export async function up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> {
   const isPostgres = dialect === "postgres";
   const id = (col: string) =>
-    isPostgres ? sql`${sql.ref(col)} serial primary key` : sql`${sql.ref(col)} integer primary key autoincrement`;
+    isPostgres
+      ? sql`${sql.ref(col)} serial primary key`
+      : sql`${sql.ref(col)} integer primary key autoincrement`;
 
   await sql`create table ingredients (
     ${id("id")},
@@ -29,7 +31,9 @@ export async function up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): P
 
   await db.schema
     .createTable("ingredient_names")
-    .addColumn("ingredient_id", "integer", (c) => c.notNull().references("ingredients.id").onDelete("cascade"))
+    .addColumn("ingredient_id", "integer", (c) =>
+      c.notNull().references("ingredients.id").onDelete("cascade"),
+    )
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
@@ -59,8 +63,12 @@ export async function up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): P
 
   await db.schema
     .createTable("ingredient_regulations")
-    .addColumn("ingredient_id", "integer", (c) => c.notNull().references("ingredients.id").onDelete("cascade"))
-    .addColumn("regulation_id", "integer", (c) => c.notNull().references("regulations.id").onDelete("cascade"))
+    .addColumn("ingredient_id", "integer", (c) =>
+      c.notNull().references("ingredients.id").onDelete("cascade"),
+    )
+    .addColumn("regulation_id", "integer", (c) =>
+      c.notNull().references("regulations.id").onDelete("cascade"),
+    )
     .addColumn("matched_by", "text", (c) => c.notNull())
     .addColumn("source", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("ingredient_regulations_pk", ["ingredient_id", "regulation_id"])
