@@ -123,3 +123,7 @@ describe("matchName: fuzzy only for typos, never to another ingredient", () => {
     it(`${input} stays unrecognised`, () => assert.deepEqual(match(input), [null, "unknown"]));
   }
 });
+
+describe("matchName: the common name swallowed the part word", () => {
+  it("Butyrospermum Parkii (Shea Butter)", () => assert.equal(match("Butyrospermum Parkii (Shea Butter)")[0], "BUTYROSPERMUM PARKII BUTTER"));
+});

@@ -60,6 +60,10 @@ function matchExactly(dictionary: Dictionary, name: string): Match | null {
     }
     if (outer?.ingredient) return inner?.isInci ? fromHit(inner) : outer;
     if (inner) return fromHit(inner);
+    // "Butyrospermum Parkii (Shea Butter)": the common name swallowed the part word.
+    const part = /\s(\S+)$/.exec(inside[inside.length - 1] ?? "")?.[1];
+    const withPart = part && outside !== "" ? dictionary.exact(`${outside} ${part}`) : null;
+    if (withPart) return fromHit(withPart);
   }
   if (outside.includes("/")) {
     const part = firstHit(dictionary, outside.split("/"));

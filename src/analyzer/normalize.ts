@@ -19,6 +19,8 @@ export function cleanText(text: string): string {
       // U+FFFD marks a character lost upstream ("Orge \uFFFD Deux Rangs"); a space keeps the words apart.
       .replace(/\uFFFD/g, " ")
       .replace(/\r\n?/g, "\n")
+      // "Water\Aqua\Eau": a backslash between names is a slash typed on the wrong key.
+      .replace(/\\/g, "/")
   );
 }
 

@@ -49,13 +49,14 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 
+const FOOTNOTE_WORDS =
+  /organic|natural|origin|certified|derived|fair\s*trade|farming|ingredient|wild|biolog|ecocert|cosmos|from\s|essential oil|grade|constituent|component|naturally occurring|present in|vegan|sustainabl/i;
+
 /** Footnotes such as "*Organic", "**Certified organic ingredients", "† Natural origin". */
 export function isFootnoteText(text: string): boolean {
   const t = text.trim();
   if (!/^[*†‡°¹²³#^~+]/.test(t)) return false;
-  return /organic|natural|origin|certified|derived|fair\s*trade|farming|ingredient|wild|biolog|ecocert|cosmos|from\s/i.test(
-    t,
-  );
+  return FOOTNOTE_WORDS.test(t);
 }
 
 function looksLikeSentence(line: string): boolean {

@@ -61,8 +61,15 @@ function matchingClose(text: string, open: string, close: string): number {
  * two digits belongs to a chemical name ("1,2-Hexanediol"). Unbalanced brackets: split flat.
  */
 export function splitTopLevel(text: string): string[] {
-  const nested = split(text, true);
-  return nested ?? split(text, false) ?? [];
+  const pieces = split(text, true) ?? split(text, false) ?? [];
+  // "1, 2-Hexanediol": a comma and a space inside a locant list, not between two ingredients.
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1];
+    if (last !== undefined && /^\d{1,2}$/.test(last) && /^\d{1,2}-/.test(piece)) out[out.length - 1] = `${last},${piece}`;
+    else out.push(piece);
+  }
+  return out;
 }
 
 function split(text: string, respectBrackets: boolean): string[] | null {
@@ -83,6 +90,8 @@ function split(text: string, respectBrackets: boolean): string[] | null {
   return out.map((s) => s.trim()).filter((s) => s !== "");
 }
 
+const ABBREVIATIONS = new Set(["ext", "vit", "spp", "var", "subsp", "denat"]);
+
 function isSeparator(text: string, i: number): boolean {
   const c = text[i];
   if (c === ";" || c === "•" || c === "·" || c === "|" || c === "\u2022") return true;
@@ -92,9 +101,9 @@ function isSeparator(text: string, i: number): boolean {
   // "Extract. Caprylhydroxamic Acid": a full stop then a space and a capital ends an item,
   // but not an abbreviation inside a name ("Alcohol Denat. " is followed by a separator anyway).
   if (c === ".") {
-    // "St. Paul's Wort", "No. 5": a word of one or two letters before the stop is an abbreviation.
+    // "St. Paul's Wort", "No. 5", "Ext. Violet 2": a short word before the stop is an abbreviation.
     const word = /([A-Za-z]+)$/.exec(text.slice(Math.max(0, i - 6), i))?.[1] ?? "";
-    if (word.length > 0 && word.length <= 2) return false;
+    if ((word.length > 0 && word.length <= 2) || ABBREVIATIONS.has(word.toLowerCase())) return false;
     return /\s/.test(next) && /[A-Z*†‡]/.test(text[i + 2] ?? "") && /[a-z)*†‡0-9%]/i.test(prev);
   }
   return false;

@@ -197,3 +197,15 @@ describe("parseLabel: Unicode", () => {
     assert.deepEqual(names("Methyl Gluceth-¬‐20, Water"), ["Methyl Gluceth-20", "Water"]);
   });
 });
+
+describe("parseLabel: slips seen in real lists", () => {
+  it("reads backslashes as slashes", () => assert.deepEqual(names("Water\\Aqua\\Eau, Glycerin"), ["Water/Aqua/Eau", "Glycerin"]));
+  it("joins '1, 2-Hexanediol'", () => assert.deepEqual(names("Water, 1, 2-Hexanediol, Glycerin"), ["Water", "1,2-Hexanediol", "Glycerin"]));
+  it("keeps 'Ext. Violet 2' whole", () => assert.deepEqual(names("Water, Ext. Violet 2 (CI 60730)"), ["Water", "Ext. Violet 2 (CI 60730)"]));
+  it("strips a bullet before an item", () => assert.deepEqual(names("Ingredients: -Avobenzone 3%, Water"), ["Avobenzone", "Water"]));
+  it("cuts a footnote glued to the last item", () => {
+    const parsed = parseLabel("Water, Phenoxyethanol * Essential Oil");
+    assert.deepEqual(parsed.items.map((i) => i.name), ["Water", "Phenoxyethanol"]);
+    assert.deepEqual(parsed.skipped, [{ text: "* Essential Oil", why: "footnote" }]);
+  });
+});

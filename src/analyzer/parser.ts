@@ -139,10 +139,16 @@ function addItems(text: string, section: number, items: ParsedItem[], skipped: S
       group = piece.group;
       continue;
     }
-    const raw = piece.text;
+    let raw = piece.text;
     if (isFootnoteText(raw)) {
       skipped.push({ text: raw, why: "footnote" });
       continue;
+    }
+    // "Phenoxyethanol *Essential Oil": a footnote glued to the last item.
+    const glued = /^(.*?[\p{L}\p{N})\]])\s*([*†‡]+\s*\p{L}.*)$/u.exec(raw);
+    if (glued?.[1] && glued[2] && isFootnoteText(glued[2])) {
+      skipped.push({ text: glued[2], why: "footnote" });
+      raw = glued[1];
     }
     const item = toItem(raw, piece.group ?? group, section);
     if (item === null) {
@@ -162,7 +168,10 @@ const CI_LIST = /^(?:CI\s*\d{5}\s*,\s*)+CI\s*\d{5}$/i;
 function toItem(raw: string, group: Group, section: number): ParsedItem[] | null {
   let name = raw.trim();
   const marks: string[] = [];
-  name = name.replace(/^(?:and|et|&)\s+/i, "").replace(/\.+$/, "");
+  name = name
+    .replace(/^[-•·]\s*/, "")
+    .replace(/^(?:and|et|&)\s+/i, "")
+    .replace(/\.+$/, "");
   let nano = false;
   if (NANO.test(name)) {
     nano = true;

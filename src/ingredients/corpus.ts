@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { type ParsedCorpusFile, parseCorpusFile } from "./corpus-file.js";
@@ -26,10 +26,7 @@ export interface Reference {
 /** Read every `content/ingredients/*.md` and `content/references.yaml`, collecting every problem found. */
 export function loadCorpus(contentDir: string): LoadedCorpus {
   const problems: CorpusProblem[] = [];
-  const references = (parseYaml(readFileSync(join(contentDir, "references.yaml"), "utf8")) ?? {}) as Record<
-    string,
-    Reference
-  >;
+  const references = loadReferences(contentDir, problems);
   const dir = join(contentDir, "ingredients");
   const entries: ParsedCorpusFile[] = [];
   for (const file of readdirSync(dir)
@@ -44,6 +41,36 @@ export function loadCorpus(contentDir: string): LoadedCorpus {
   }
   problems.push(...crossCheck(entries, references));
   return { entries, references, problems };
+}
+
+/**
+ * The bibliography: `references.yaml` plus any `references/*.yaml` (one file per batch of work, so
+ * that authors working at once do not edit the same file). A key defined twice differently is an error.
+ */
+function loadReferences(contentDir: string, problems: CorpusProblem[]): Record<string, Reference> {
+  const files = [join(contentDir, "references.yaml")];
+  const extra = join(contentDir, "references");
+  if (existsSync(extra)) {
+    for (const f of readdirSync(extra).filter((n) => n.endsWith(".yaml")).sort()) files.push(join(extra, f));
+  }
+  const references: Record<string, Reference> = {};
+  for (const file of files) {
+    let parsed: Record<string, Reference>;
+    try {
+      parsed = (parseYaml(readFileSync(file, "utf8")) ?? {}) as Record<string, Reference>;
+    } catch (error) {
+      problems.push({ file, message: `YAML: ${(error as Error).message.split("\n")[0]}` });
+      continue;
+    }
+    for (const [key, value] of Object.entries(parsed)) {
+      const existing = references[key];
+      if (existing && JSON.stringify(existing) !== JSON.stringify(value)) {
+        problems.push({ file, message: `bibliography key "${key}" is defined twice, differently` });
+      }
+      references[key] = value;
+    }
+  }
+  return references;
 }
 
 /** Checks that span entries: unknown bibliography keys, related slugs, duplicate names. */
