@@ -9,6 +9,7 @@ import { parseAnnex } from "../../src/importers/annex-parse.js";
 import { importCosingRows } from "../../src/importers/cosing-import.js";
 import { parseCosingInventory } from "../../src/importers/cosing-parse.js";
 import { loadDictionary } from "../../src/ingredients/service.js";
+import { CONTENT_DIR } from "../../src/paths.js";
 import { sharedFile } from "./real-lists.js";
 
 export const ANNEX_FILES = [
@@ -29,14 +30,14 @@ export interface TempDictionary {
 }
 
 /** A throwaway SQLite database with the bundled corpus and, optionally, the shared CosIng exports. */
-export async function openTempDictionary(withInventory: boolean): Promise<TempDictionary> {
+export async function openTempDictionary(withInventory: boolean, contentDir = CONTENT_DIR): Promise<TempDictionary> {
   const dir = mkdtempSync(join(tmpdir(), "inci-atlas-"));
   const database = await openDatabaseWithCorpus({
     database: { dialect: "sqlite", path: join(dir, "atlas.db") },
     port: 0,
     host: "127.0.0.1",
     logLevel: "silent",
-  });
+  }, contentDir);
   let inventoryImportMs: number | null = null;
   let annexImportMs: number | null = null;
   if (withInventory) {

@@ -20,6 +20,24 @@ const QUALIFIER =
  * parenthesised common name or alias, slash-separated aliases), then fuzzy for misses only.
  */
 export function matchName(dictionary: Dictionary, name: string): Match {
+  // The same names recur in label after label: remember each answer (per dictionary, bounded).
+  let memo = MEMO.get(dictionary);
+  if (!memo) {
+    memo = new Map();
+    MEMO.set(dictionary, memo);
+  }
+  const known = memo.get(name);
+  if (known) return known;
+  const match = resolve(dictionary, name);
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(name, match);
+  return match;
+}
+
+const MEMO = new WeakMap<Dictionary, Map<string, Match>>();
+const MAX_MEMO = 200_000;
+
+function resolve(dictionary: Dictionary, name: string): Match {
   const exact = matchExactly(dictionary, name);
   if (exact) return exact;
   for (const variant of fuzzyVariants(name)) {

@@ -1,6 +1,6 @@
 import type { Ingredient } from "../../ingredients/types.js";
 import { EU_ALLERGENS, type EuAllergen } from "./eu-allergens.js";
-import { allNamesOf, normalizeName } from "./names.js";
+import { allNamesOf, normalizeName, perIngredient } from "./names.js";
 
 const byName = new Map<string, EuAllergen[]>();
 const bySubstanceCas = new Map<string, EuAllergen[]>();
@@ -38,7 +38,7 @@ export function allergenByRef(ref: string): EuAllergen | undefined {
  * The labelling-list entries an ingredient itself is: by INCI name or any alias, by CAS number
  * (single substances only), or by an Annex III link whose reference number is on the list.
  */
-export function allergensOf(ingredient: Ingredient): EuAllergen[] {
+export const allergensOf = perIngredient((ingredient): EuAllergen[] => {
   const found: EuAllergen[] = [];
   const push = (list: readonly EuAllergen[]) => {
     for (const a of list) if (!found.includes(a)) found.push(a);
@@ -50,14 +50,14 @@ export function allergensOf(ingredient: Ingredient): EuAllergen[] {
     if (allergen) push([allergen]);
   }
   return found;
-}
+});
 
 /** The labelled allergens a botanical is known to contain (from its `allergens` facts). */
-export function containedAllergens(ingredient: Ingredient): EuAllergen[] {
+export const containedAllergens = perIngredient((ingredient): EuAllergen[] => {
   const found: EuAllergen[] = [];
   for (const name of ingredient.allergens) {
     for (const a of allergensNamed(name)) if (!found.includes(a)) found.push(a);
   }
   const own = allergensOf(ingredient);
   return found.filter((a) => !own.includes(a));
-}
+});

@@ -20,7 +20,7 @@ export interface RuleSpec {
 }
 
 /** " (under "may contain")" for entries of a may-contain section, which count for presence too. */
-function groupNote(entry: AnalyzedEntry): string {
+export function groupNote(entry: AnalyzedEntry): string {
   return entry.group === "may_contain" ? ' (listed under "may contain")' : "";
 }
 
@@ -40,11 +40,31 @@ export function hitsOf(entries: readonly AnalyzedEntry[], check: EntryCheck): Ru
   return hits;
 }
 
-/** A rule that fires on each entry whose ingredient passes `check`. */
-export function presenceRule(spec: RuleSpec): Rule {
+/**
+ * A rule that fires on each entry whose ingredient passes `check`. A check that declares only the
+ * ingredient parameter depends on nothing else, so its answer is memoised per ingredient.
+ */
+export function presenceRule(spec: RuleSpec): Rule | IngredientRule {
   const { check, ...rule } = spec;
-  return { ...rule, evaluate: (entries) => hitsOf(entries, check) };
+  const evaluate = (entries: readonly AnalyzedEntry[]) => hitsOf(entries, check);
+  if (check.length >= 2) return { ...rule, evaluate };
+  return { ...rule, evaluate, ingredientCheck: (ingredient: Ingredient) => check(ingredient, NO_ENTRY, []) };
 }
+
+/**
+ * A rule whose answer depends on the ingredient alone. `evaluateRules` asks it once per ingredient
+ * and remembers the answer, instead of once per entry of every label.
+ */
+export interface IngredientRule extends Rule {
+  ingredientCheck(ingredient: Ingredient): string | null;
+}
+
+export function isIngredientRule(rule: Rule): rule is IngredientRule {
+  return typeof (rule as Partial<IngredientRule>).ingredientCheck === "function";
+}
+
+// Never read: a per-ingredient check declares no entry parameter.
+const NO_ENTRY = {} as AnalyzedEntry;
 
 /** Collapse whitespace and cut a long regulatory text to `max` characters at a word boundary. */
 export function shorten(text: string, max = 120): string {

@@ -3,7 +3,7 @@ import type { Rule } from "../types.js";
 import { categoriesOf } from "./classify.js";
 import { type EntryCheck, presenceRule } from "./define.js";
 import { describeAcyl, fattyAcylOf } from "./fatty-acids.js";
-import { normalizeName } from "./names.js";
+import { normalizeName, perIngredient } from "./names.js";
 
 const INFERRED = "inferred from the name";
 
@@ -14,7 +14,7 @@ const INFERRED = "inferred from the name";
  * Dixon agar) are triggers; fixed plant oils and butters are "debated" (mostly C16-C18
  * triglycerides; lists disagree oil by oil). Null when nothing is inferred.
  */
-export function inferredFungalAcne(ingredient: Ingredient): FungalAcne | null {
+export const inferredFungalAcne = perIngredient((ingredient): FungalAcne | null => {
   const categories = categoriesOf(ingredient);
   if (categories.has("polysorbate")) {
     return {
@@ -31,7 +31,7 @@ export function inferredFungalAcne(ingredient: Ingredient): FungalAcne | null {
     };
   }
   return null;
-}
+});
 
 /** The authored tier wins, "fine" included; inference only fills the gap. */
 export const fungalAcneCheck: EntryCheck = (ingredient) => {

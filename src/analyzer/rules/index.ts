@@ -1,7 +1,9 @@
+import type { Ingredient } from "../../ingredients/types.js";
 import type { AnalyzedEntry, Flag, Rule, RuleHit, Severity } from "../types.js";
 import { euAllergenLabel } from "./allergen-rule.js";
 import { CATEGORY_RULES } from "./category-rules.js";
 import { CAUTION_RULES } from "./caution-rules.js";
+import { groupNote, isIngredientRule } from "./define.js";
 import { fungalAcne } from "./fungal-acne.js";
 import { onePercentLineRule } from "./one-percent.js";
 import { humanDerived, notVegan } from "./origin-rules.js";
@@ -25,6 +27,42 @@ export const RULES: readonly Rule[] = [
   onePercentLineRule,
 ];
 
+/** For each ingredient: the per-ingredient rules (by index in `rules`) that fire on it, and why. */
+type Profile = ReadonlyArray<readonly [number, string]>;
+const PROFILES = new WeakMap<readonly Rule[], WeakMap<Ingredient, Profile>>();
+
+function profileOf(ingredient: Ingredient, rules: readonly Rule[]): Profile {
+  let cache = PROFILES.get(rules);
+  if (!cache) {
+    cache = new WeakMap();
+    PROFILES.set(rules, cache);
+  }
+  let profile = cache.get(ingredient);
+  if (!profile) {
+    const found: Array<readonly [number, string]> = [];
+    rules.forEach((rule, index) => {
+      const why = isIngredientRule(rule) ? rule.ingredientCheck(ingredient) : null;
+      if (why !== null) found.push([index, why]);
+    });
+    profile = found;
+    cache.set(ingredient, profile);
+  }
+  return profile;
+}
+
+function ingredientRuleHits(entries: readonly AnalyzedEntry[], rules: readonly Rule[]): Map<number, RuleHit[]> {
+  const hits = new Map<number, RuleHit[]>();
+  for (const entry of entries) {
+    if (!entry.ingredient) continue;
+    for (const [index, why] of profileOf(entry.ingredient, rules)) {
+      const list = hits.get(index) ?? [];
+      list.push({ position: entry.position, reason: `${entry.ingredient.name}: ${why}${groupNote(entry)}` });
+      hits.set(index, list);
+    }
+  }
+  return hits;
+}
+
 const SEVERITY_RANK: Record<Severity, number> = { warning: 0, caution: 1, info: 2 };
 
 /** Positions ascending and unique; reasons of one position joined, in the same order. */
@@ -45,8 +83,9 @@ function mergeHits(hits: readonly RuleHit[]): { positions: number[]; reasons: st
  */
 export function evaluateRules(entries: readonly AnalyzedEntry[], rules: readonly Rule[] = RULES): Flag[] {
   const flags: Array<Flag & { order: number }> = [];
+  const ingredientHits = ingredientRuleHits(entries, rules);
   rules.forEach((rule, order) => {
-    const hits = rule.evaluate(entries);
+    const hits = isIngredientRule(rule) ? (ingredientHits.get(order) ?? []) : rule.evaluate(entries);
     if (hits.length === 0) return;
     const { positions, reasons } = mergeHits(hits);
     flags.push({

@@ -9,14 +9,28 @@ export function normalizeName(name: string): string {
  * The INCI name and the aliases that name the same substance formally (US INCI, former INCI, INN,
  * chemical name). Common names ("Vitamin A") are left out: they are too loose to infer a category.
  */
-export function formalNamesOf(ingredient: Ingredient): string[] {
+export const formalNamesOf = perIngredient((ingredient): string[] => {
   const formal = ingredient.aliases.filter((a) => a.kind !== "common" && a.kind !== "other");
   return [ingredient.inci, ...formal.map((a) => a.name)].map(normalizeName);
-}
+});
 
 /** The INCI name and every alias, normalised. */
-export function allNamesOf(ingredient: Ingredient): string[] {
-  return [ingredient.inci, ...ingredient.aliases.map((a) => a.name)].map(normalizeName);
+export const allNamesOf = perIngredient((ingredient): string[] =>
+  [ingredient.inci, ...ingredient.aliases.map((a) => a.name)].map(normalizeName),
+);
+
+/**
+ * Memoise a fact derived from an ingredient alone. Ingredients are immutable once the dictionary is
+ * built, and the same ones recur in label after label: the rules must not re-derive them each time.
+ */
+export function perIngredient<T>(derive: (ingredient: Ingredient) => T): (ingredient: Ingredient) => T {
+  const cache = new WeakMap<Ingredient, T>();
+  return (ingredient) => {
+    if (cache.has(ingredient)) return cache.get(ingredient) as T;
+    const value = derive(ingredient);
+    cache.set(ingredient, value);
+    return value;
+  };
 }
 
 /** Whether any CosIng function of the ingredient is one of `functions` (case-insensitive). */
