@@ -9,8 +9,14 @@ describe("parseDatabaseUrl", () => {
     assert.ok(DEFAULT_DATABASE_PATH.endsWith("data/inci-atlas.db"));
   });
   it("resolves a relative SQLite path against the current directory", () => {
-    assert.deepEqual(parseDatabaseUrl("sqlite:x/atlas.db", "/srv"), { dialect: "sqlite", path: "/srv/x/atlas.db" });
-    assert.deepEqual(parseDatabaseUrl("sqlite:/abs/atlas.db", "/srv"), { dialect: "sqlite", path: "/abs/atlas.db" });
+    assert.deepEqual(parseDatabaseUrl("sqlite:x/atlas.db", "/srv"), {
+      dialect: "sqlite",
+      path: "/srv/x/atlas.db",
+    });
+    assert.deepEqual(parseDatabaseUrl("sqlite:/abs/atlas.db", "/srv"), {
+      dialect: "sqlite",
+      path: "/abs/atlas.db",
+    });
     assert.deepEqual(parseDatabaseUrl("sqlite::memory:"), { dialect: "sqlite", path: ":memory:" });
   });
   it("accepts both PostgreSQL schemes", () => {
@@ -19,7 +25,10 @@ describe("parseDatabaseUrl", () => {
     }
   });
   it("refuses anything else with a stable code", () => {
-    assert.throws(() => parseDatabaseUrl("mysql://x"), (e: unknown) => e instanceof AppError && e.code === "invalid_config");
+    assert.throws(
+      () => parseDatabaseUrl("mysql://x"),
+      (e: unknown) => e instanceof AppError && e.code === "invalid_config",
+    );
   });
 });
 

@@ -28,7 +28,10 @@ describeEachDatabase("minimal JSON API", (make) => {
     });
     assert.equal(response.statusCode, 200);
     const body = response.json();
-    assert.deepEqual(body.entries.map((e: { inci: string }) => e.inci), ["AQUA", "GLYCERIN", "PARFUM"]);
+    assert.deepEqual(
+      body.entries.map((e: { inci: string }) => e.inci),
+      ["AQUA", "GLYCERIN", "PARFUM"],
+    );
     assert.equal(body.claims[0].holds, false);
   });
 
@@ -36,12 +39,20 @@ describeEachDatabase("minimal JSON API", (make) => {
     const response = await app.inject({ method: "POST", url: "/api/v1/analyze", payload: { text: 5 } });
     assert.equal(response.statusCode, 400);
     assert.equal(response.json().error.code, "bad_input");
-    const unknownField = await app.inject({ method: "POST", url: "/api/v1/analyze", payload: { text: "x", extra: 1 } });
+    const unknownField = await app.inject({
+      method: "POST",
+      url: "/api/v1/analyze",
+      payload: { text: "x", extra: 1 },
+    });
     assert.equal(unknownField.statusCode, 400);
   });
 
   it("answers a too-long label with 413", async () => {
-    const response = await app.inject({ method: "POST", url: "/api/v1/analyze", payload: { text: "a".repeat(1_000_001) } });
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/analyze",
+      payload: { text: "a".repeat(1_000_001) },
+    });
     assert.equal(response.statusCode, 413);
     assert.equal(response.json().error.code, "label_too_long");
   });

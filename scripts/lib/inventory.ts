@@ -30,14 +30,20 @@ export interface TempDictionary {
 }
 
 /** A throwaway SQLite database with the bundled corpus and, optionally, the shared CosIng exports. */
-export async function openTempDictionary(withInventory: boolean, contentDir = CONTENT_DIR): Promise<TempDictionary> {
+export async function openTempDictionary(
+  withInventory: boolean,
+  contentDir = CONTENT_DIR,
+): Promise<TempDictionary> {
   const dir = mkdtempSync(join(tmpdir(), "inci-atlas-"));
-  const database = await openDatabaseWithCorpus({
-    database: { dialect: "sqlite", path: join(dir, "atlas.db") },
-    port: 0,
-    host: "127.0.0.1",
-    logLevel: "silent",
-  }, contentDir);
+  const database = await openDatabaseWithCorpus(
+    {
+      database: { dialect: "sqlite", path: join(dir, "atlas.db") },
+      port: 0,
+      host: "127.0.0.1",
+      logLevel: "silent",
+    },
+    contentDir,
+  );
   let inventoryImportMs: number | null = null;
   let annexImportMs: number | null = null;
   if (withInventory) {

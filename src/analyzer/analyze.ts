@@ -2,6 +2,7 @@ import { checkClaims } from "./claims.js";
 import type { Dictionary } from "./dictionary.js";
 import { matchName } from "./matcher.js";
 import { parseLabel } from "./parser.js";
+import { repairItems } from "./repair.js";
 import { evaluateRules, onePercentLine } from "./rules/index.js";
 import type { Analysis, AnalyzedEntry } from "./types.js";
 
@@ -12,7 +13,8 @@ export interface AnalyzeOptions {
 /** The label decoder: parse, match every item, then run the flag rules and the claim check. Pure. */
 export function analyzeLabel(text: string, dictionary: Dictionary, options: AnalyzeOptions = {}): Analysis {
   const parsed = parseLabel(text);
-  const entries: AnalyzedEntry[] = parsed.items.map((item, index) => {
+  const items = repairItems(parsed.items, dictionary);
+  const entries: AnalyzedEntry[] = items.map((item, index) => {
     const match = matchName(dictionary, item.name);
     return {
       position: index + 1,

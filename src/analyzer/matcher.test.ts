@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Dictionary } from "./dictionary.js";
 import { matchName } from "./matcher.js";
+import { parseLabel } from "./parser.js";
+import { repairItems } from "./repair.js";
 import { makeIngredient } from "./rules/factories.js";
 
 const ing = (
@@ -125,5 +127,22 @@ describe("matchName: fuzzy only for typos, never to another ingredient", () => {
 });
 
 describe("matchName: the common name swallowed the part word", () => {
-  it("Butyrospermum Parkii (Shea Butter)", () => assert.equal(match("Butyrospermum Parkii (Shea Butter)")[0], "BUTYROSPERMUM PARKII BUTTER"));
+  it("Butyrospermum Parkii (Shea Butter)", () =>
+    assert.equal(match("Butyrospermum Parkii (Shea Butter)")[0], "BUTYROSPERMUM PARKII BUTTER"));
+});
+
+describe("repairItems", () => {
+  const names = (text: string) => repairItems(parseLabel(text).items, dictionary).map((i) => i.name);
+  it("splits names whose comma was lost", () => {
+    assert.deepEqual(names("Water Glycerin, Dimethicone"), ["Water", "Glycerin", "Dimethicone"]);
+  });
+  it("joins a name cut by a stray comma", () => {
+    assert.deepEqual(names("Water, Acrylates/C10-30, Alkyl Acrylate Crosspolymer"), [
+      "Water",
+      "Acrylates/C10-30 Alkyl Acrylate Crosspolymer",
+    ]);
+  });
+  it("leaves an unknown name alone when it is not made of real names", () => {
+    assert.deepEqual(names("Opuntia Tuna Extract, Glycerin"), ["Opuntia Tuna Extract", "Glycerin"]);
+  });
 });

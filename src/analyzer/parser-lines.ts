@@ -41,6 +41,29 @@ export function removeDisclaimers(text: string): { text: string; disclaimers: st
   return { text: rest + text.slice(cursor), disclaimers };
 }
 
+// "Free of parabens, sulfates, phthalates." names what a product does NOT contain: never a list.
+const FREE_OF =
+  /\b(?:free (?:of|from)|formulated without|(?:does|do) not contain|contains? no|made without|formulated free|we never use|no added)\b/gi;
+
+/** Cut out every sentence that lists what a product is free of, as "marketing". */
+export function removeFreeOfClaims(text: string): { text: string; claims: string[] } {
+  const claims: string[] = [];
+  let rest = text;
+  FREE_OF.lastIndex = 0;
+  for (let m = FREE_OF.exec(rest); m !== null; m = FREE_OF.exec(rest)) {
+    const at = m.index;
+    const start = Math.max(rest.lastIndexOf(". ", at) + 1, rest.lastIndexOf("\n", at) + 1, 0);
+    const sentenceEnd = /\.(?:\s|$)|\n/g;
+    sentenceEnd.lastIndex = at;
+    const end = sentenceEnd.exec(rest);
+    const stop = end ? end.index + 1 : rest.length;
+    claims.push(rest.slice(start, stop).trim());
+    rest = `${rest.slice(0, start)}\n${rest.slice(stop)}`;
+    FREE_OF.lastIndex = start + 1;
+  }
+  return { text: rest, claims };
+}
+
 const NOT_A_LIST =
   /^(?:no info(?:rmation)?|n\/a|none|#name\?|visit the .{1,80} boutique|coming soon|see packaging)\.?$/i;
 const FUNCTION_WORDS = new Set(
@@ -60,14 +83,33 @@ export function isFootnoteText(text: string): boolean {
 }
 
 function looksLikeSentence(line: string): boolean {
-  const words = line.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // The opening words decide: an ingredient list does not start with "the", "and", "helps"...
+  const words = (
+    line
+      .slice(0, 160)
+      .toLowerCase()
+      .match(/[\p{L}']+/gu) ?? []
+  ).slice(0, 20);
   if (words.length < 6) return false;
   const function_ = words.filter((w) => FUNCTION_WORDS.has(w)).length;
   return function_ / words.length >= 0.2;
 }
 
+// Front-of-pack claims standing alone ("Vegan. Cruelty-free. Gluten-free.").
+const CLAIM_WORD =
+  /^(?:100% )?(?:vegan|vegetarian|cruelty[- ]free|gluten[- ]free|soy[- ]free|dairy[- ]free|non[- ]?gmo|(?:paraben|sulfate|silicone|fragrance|oil|alcohol|phthalate)[- ]free|non[- ]?comedogenic|hypoallergenic|dermatologist[- ]tested|sustainably sourced|clean at sephora|made in [a-z ]+)$/i;
+
+function isClaimLine(line: string): boolean {
+  const parts = line
+    .split(/[.,;!]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  return parts.length > 0 && parts.every((p) => CLAIM_WORD.test(p));
+}
+
 export function classifyLine(line: string): LineBlock {
   if (NOT_A_LIST.test(line)) return { kind: "skip", text: line, why: "not_a_list" };
+  if (isClaimLine(line)) return { kind: "skip", text: line, why: "marketing" };
   if (isFootnoteText(line) && (line.match(/,/g) ?? []).length < 2)
     return { kind: "skip", text: line, why: "footnote" };
   // "-Hyaluronic Acid: Hydrates and plumps." is a marketing bullet, not part of the list.

@@ -66,28 +66,41 @@ export function splitTopLevel(text: string): string[] {
   const out: string[] = [];
   for (const piece of pieces) {
     const last = out[out.length - 1];
-    if (last !== undefined && /^\d{1,2}$/.test(last) && /^\d{1,2}-/.test(piece)) out[out.length - 1] = `${last},${piece}`;
+    if (last !== undefined && /^\d{1,2}$/.test(last) && /^\d{1,2}-/.test(piece))
+      out[out.length - 1] = `${last},${piece}`;
     else out.push(piece);
   }
   return out;
 }
 
+// The only characters the splitter looks at; everything between them is skipped in one jump.
+const INTERESTING = /[()[\]{},;•·|\u2022.]/g;
+
 function split(text: string, respectBrackets: boolean): string[] | null {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (respectBrackets && (c === "(" || c === "[" || c === "{")) depth++;
-    else if (respectBrackets && (c === ")" || c === "]" || c === "}")) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && isSeparator(text, i)) {
+  INTERESTING.lastIndex = 0;
+  for (let m = INTERESTING.exec(text); m !== null; m = INTERESTING.exec(text)) {
+    const i = m.index;
+    const c = m[0];
+    if (c === "(" || c === "[" || c === "{") {
+      if (respectBrackets) depth++;
+    } else if (c === ")" || c === "]" || c === "}") {
+      if (respectBrackets) depth = Math.max(0, depth - 1);
+    } else if (depth === 0 && isSeparator(text, i)) {
       out.push(text.slice(start, i));
       start = i + 1;
     }
   }
   if (respectBrackets && depth > 0) return null;
   out.push(text.slice(start));
-  return out.map((s) => s.trim()).filter((s) => s !== "");
+  const trimmed: string[] = [];
+  for (const piece of out) {
+    const t = piece.trim();
+    if (t !== "") trimmed.push(t);
+  }
+  return trimmed;
 }
 
 const ABBREVIATIONS = new Set(["ext", "vit", "spp", "var", "subsp", "denat"]);

@@ -199,13 +199,45 @@ describe("parseLabel: Unicode", () => {
 });
 
 describe("parseLabel: slips seen in real lists", () => {
-  it("reads backslashes as slashes", () => assert.deepEqual(names("Water\\Aqua\\Eau, Glycerin"), ["Water/Aqua/Eau", "Glycerin"]));
-  it("joins '1, 2-Hexanediol'", () => assert.deepEqual(names("Water, 1, 2-Hexanediol, Glycerin"), ["Water", "1,2-Hexanediol", "Glycerin"]));
-  it("keeps 'Ext. Violet 2' whole", () => assert.deepEqual(names("Water, Ext. Violet 2 (CI 60730)"), ["Water", "Ext. Violet 2 (CI 60730)"]));
-  it("strips a bullet before an item", () => assert.deepEqual(names("Ingredients: -Avobenzone 3%, Water"), ["Avobenzone", "Water"]));
+  it("reads backslashes as slashes", () =>
+    assert.deepEqual(names("Water\\Aqua\\Eau, Glycerin"), ["Water/Aqua/Eau", "Glycerin"]));
+  it("joins '1, 2-Hexanediol'", () =>
+    assert.deepEqual(names("Water, 1, 2-Hexanediol, Glycerin"), ["Water", "1,2-Hexanediol", "Glycerin"]));
+  it("keeps 'Ext. Violet 2' whole", () =>
+    assert.deepEqual(names("Water, Ext. Violet 2 (CI 60730)"), ["Water", "Ext. Violet 2 (CI 60730)"]));
+  it("strips a bullet before an item", () =>
+    assert.deepEqual(names("Ingredients: -Avobenzone 3%, Water"), ["Avobenzone", "Water"]));
   it("cuts a footnote glued to the last item", () => {
     const parsed = parseLabel("Water, Phenoxyethanol * Essential Oil");
-    assert.deepEqual(parsed.items.map((i) => i.name), ["Water", "Phenoxyethanol"]);
+    assert.deepEqual(
+      parsed.items.map((i) => i.name),
+      ["Water", "Phenoxyethanol"],
+    );
     assert.deepEqual(parsed.skipped, [{ text: "* Essential Oil", why: "footnote" }]);
+  });
+});
+
+describe("parseLabel: what a product is free of", () => {
+  it("skips 'Free of ...' sentences as marketing", () => {
+    const parsed = parseLabel(
+      "Water, Glycerin, Aroma.\n\nVegan. Free of Parabens, Mineral Oil, Sulfates, Silicones, Phthalates.",
+    );
+    assert.deepEqual(
+      parsed.items.map((i) => i.name),
+      ["Water", "Glycerin", "Aroma"],
+    );
+    assert.ok(parsed.skipped.some((s) => s.why === "marketing" && s.text.startsWith("Free of Parabens")));
+  });
+  it("skips 'do not contain' lists", () => {
+    const parsed = parseLabel(
+      "Water, Glycerin. In addition, our products do not contain urea, PABA, phthalates, amines.",
+    );
+    assert.deepEqual(
+      parsed.items.map((i) => i.name),
+      ["Water", "Glycerin"],
+    );
+  });
+  it("splits a percentage glued to the next name", () => {
+    assert.deepEqual(names("Octisalate 5.0%Water, Glycerin"), ["Octisalate", "Water", "Glycerin"]);
   });
 });

@@ -1,5 +1,5 @@
 import { cleanText } from "./normalize.js";
-import { classifyLine, isFootnoteText, removeDisclaimers } from "./parser-lines.js";
+import { classifyLine, isFootnoteText, removeDisclaimers, removeFreeOfClaims } from "./parser-lines.js";
 import { splitItems } from "./parser-split.js";
 import type { Group, ParsedItem, ParsedLabel, SkippedText } from "./types.js";
 
@@ -24,8 +24,10 @@ interface Block {
 
 export function parseLabel(input: string): ParsedLabel {
   const skipped: SkippedText[] = [];
-  const { text, disclaimers } = removeDisclaimers(cleanText(input));
-  for (const d of disclaimers) skipped.push({ text: d, why: "disclaimer" });
+  const withoutDisclaimers = removeDisclaimers(splitGluedPercents(cleanText(input)));
+  for (const d of withoutDisclaimers.disclaimers) skipped.push({ text: d, why: "disclaimer" });
+  const { text, claims } = removeFreeOfClaims(withoutDisclaimers.text);
+  for (const c of claims) skipped.push({ text: c, why: "marketing" });
   const blocks = markProductNames(toBlocks(text));
   const hasCommaList = blocks.some((b) => b.kind === "list" && countSeparators(b.text) >= 2);
   const items: ParsedItem[] = [];
@@ -89,12 +91,20 @@ function markProductNames(blocks: Block[]): Block[] {
   });
 }
 
+/** "Octisalate 5.0%Water": a percentage glued to the next name ends the item. */
+function splitGluedPercents(text: string): string {
+  return text.includes("%") ? text.replace(/(\d\s?%)(?=[A-Za-z])/g, "$1, ") : text;
+}
+
 function hasItemsIn(items: ParsedItem[], section: number): boolean {
   return items.some((i) => i.section === section);
 }
 
 function countSeparators(text: string): number {
-  return (text.match(/[,;]/g) ?? []).length;
+  let count = 0;
+  for (let i = text.indexOf(","); i >= 0; i = text.indexOf(",", i + 1)) count++;
+  for (let i = text.indexOf(";"); i >= 0; i = text.indexOf(";", i + 1)) count++;
+  return count;
 }
 
 /** Cut the text into lines and lines into blocks around "Ingredients:" prefixes. */
@@ -145,12 +155,12 @@ function addItems(text: string, section: number, items: ParsedItem[], skipped: S
       continue;
     }
     // "Phenoxyethanol *Essential Oil": a footnote glued to the last item.
-    const glued = /^(.*?[\p{L}\p{N})\]])\s*([*†‡]+\s*\p{L}.*)$/u.exec(raw);
+    const glued = /[*†‡]/.test(raw) ? /^(.*?[\p{L}\p{N})\]])\s*([*†‡]+\s*\p{L}.*)$/u.exec(raw) : null;
     if (glued?.[1] && glued[2] && isFootnoteText(glued[2])) {
       skipped.push({ text: glued[2], why: "footnote" });
       raw = glued[1];
     }
-    const item = toItem(raw, piece.group ?? group, section);
+    const item = cachedItem(raw, piece.group ?? group, section);
     if (item === null) {
       if (/[\p{L}\p{N}]/u.test(raw)) skipped.push({ text: raw, why: "note" });
       continue;
@@ -160,36 +170,73 @@ function addItems(text: string, section: number, items: ParsedItem[], skipped: S
 }
 
 const MARKS = /^[*†‡+°¹²³⁴#^~]+|[*†‡+°¹²³⁴#^~]+$/g;
+const MARK_CHARS = new Set("*†‡+°¹²³⁴#^~");
+const LEADING_BULLET = /^[-•·]\s*/;
 const PERCENT = /\s*[([]?\s*(?:<\s*)?(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:w\/w)?\s*[)\]]?/i;
 const NANO = /\s*[([]\s*nano\s*[)\]]/i;
 const CI_LIST = /^(?:CI\s*\d{5}\s*,\s*)+CI\s*\d{5}$/i;
 
-/** Clean one item's text: marks, percentages, "(nano)", "and " joins, trailing full stops. */
+// The same item texts recur in label after label ("Glycerin", "Water (Aqua)"): clean each once.
+const ITEM_MEMO = new Map<string, ParsedItem[] | null>();
+const MAX_ITEM_MEMO = 100_000;
+
+function cachedItem(raw: string, group: Group, section: number): ParsedItem[] | null {
+  let template = ITEM_MEMO.get(raw);
+  if (template === undefined) {
+    template = toItem(raw, "main", 0);
+    if (ITEM_MEMO.size >= MAX_ITEM_MEMO) ITEM_MEMO.clear();
+    ITEM_MEMO.set(raw, template);
+  }
+  if (template === null) return null;
+  const items: ParsedItem[] = [];
+  for (const t of template) {
+    items.push({
+      text: t.text,
+      name: t.name,
+      group,
+      section,
+      percent: t.percent,
+      nano: t.nano,
+      marks: t.marks.slice(),
+    });
+  }
+  return items;
+}
+
+/**
+ * Clean one item's text: marks, percentages, "(nano)", "and " joins, trailing full stops. Each
+ * pattern runs only when a cheap test says it can apply: this is the hottest code of the parser.
+ */
 function toItem(raw: string, group: Group, section: number): ParsedItem[] | null {
   let name = raw.trim();
   const marks: string[] = [];
-  name = name
-    .replace(/^[-•·]\s*/, "")
-    .replace(/^(?:and|et|&)\s+/i, "")
-    .replace(/\.+$/, "");
+  if (LEADING_BULLET.test(name)) name = name.replace(LEADING_BULLET, "");
+  if (/^(?:and|et|&)\s/i.test(name)) name = name.replace(/^(?:and|et|&)\s+/i, "");
+  if (name.endsWith(".")) name = name.replace(/\.+$/, "");
+  const lower = name.toLowerCase();
   let nano = false;
-  if (NANO.test(name)) {
+  if (lower.includes("nano") && NANO.test(name)) {
     nano = true;
     name = name.replace(NANO, "");
   }
   let percent: number | null = null;
-  const pct = PERCENT.exec(name);
-  if (pct?.[1]) {
-    percent = Number.parseFloat(pct[1].replace(",", "."));
-    name = name.replace(PERCENT, " ");
+  if (name.includes("%")) {
+    const pct = PERCENT.exec(name);
+    if (pct?.[1]) {
+      percent = Number.parseFloat(pct[1].replace(",", "."));
+      name = name.replace(PERCENT, " ");
+    }
   }
-  for (const m of name.match(MARKS) ?? []) marks.push(m);
-  name = name.replace(MARKS, "").replace(/\s+/g, " ").trim();
-  name = name.replace(/\.+$/, "").trim();
+  if (MARK_CHARS.has(name[0] ?? "") || MARK_CHARS.has(name[name.length - 1] ?? "")) {
+    for (const m of name.match(MARKS) ?? []) marks.push(m);
+    name = name.replace(MARKS, "");
+  }
+  if (/\s\s|[\t\n]|^\s|\s$/.test(name)) name = name.replace(/\s+/g, " ").trim();
+  if (name.endsWith(".")) name = name.replace(/\.+$/, "").trim();
   if (!/[\p{L}\p{N}]/u.test(name)) return null;
   const base = { text: raw.trim(), group, section, percent, nano, marks };
   // "Iron Oxides (CI 77491, CI 77492)": the colour index numbers are the ingredients.
-  const inner = /^([^()]*)\(([^()]*)\)$/.exec(name);
+  const inner = name.endsWith(")") && lower.includes("ci") ? /^([^()]*)\(([^()]*)\)$/.exec(name) : null;
   if (inner?.[2] && CI_LIST.test(inner[2].trim())) {
     return inner[2].split(",").map((ci) => ({ ...base, name: ci.trim() }));
   }

@@ -37,11 +37,17 @@ describe("parseCorpusFile", () => {
   it("rejects unknown keys and lower-case INCI names", () => {
     const unknown = parseCorpusFile("test-ingredient.md", file(`${FACTS}\ncolour: blue`));
     assert.equal(unknown.ok, false);
-    const lower = parseCorpusFile("test-ingredient.md", file(FACTS.replace("TEST INGREDIENT", "Test Ingredient")));
+    const lower = parseCorpusFile(
+      "test-ingredient.md",
+      file(FACTS.replace("TEST INGREDIENT", "Test Ingredient")),
+    );
     assert.equal(lower.ok, false);
   });
   it("rejects a human-derived ingredient marked vegan", () => {
-    const result = parseCorpusFile("test-ingredient.md", file(FACTS.replace("origin: synthetic", "origin: human-derived")));
+    const result = parseCorpusFile(
+      "test-ingredient.md",
+      file(FACTS.replace("origin: synthetic", "origin: human-derived")),
+    );
     assert.equal(result.ok, false);
     if (!result.ok) assert.ok(result.problems.some((p) => p.startsWith("vegan")));
   });
@@ -52,7 +58,14 @@ describe("parseCorpusFile", () => {
 });
 
 describe("splitSections", () => {
-  const headings = ["What is it", "Cosmetic benefits/uses", "Who can use it", "Potential side effects", "Comedogenic rating", "Summary"];
+  const headings = [
+    "What is it",
+    "Cosmetic benefits/uses",
+    "Who can use it",
+    "Potential side effects",
+    "Comedogenic rating",
+    "Summary",
+  ];
   it("accepts the fixed headings in order, EU status optional", () => {
     const body = headings.map((h) => `## ${h}\n\ntext`).join("\n\n");
     assert.deepEqual(splitSections(body).problems, []);
@@ -60,14 +73,18 @@ describe("splitSections", () => {
     assert.deepEqual(splitSections(withEu).problems, []);
   });
   it("rejects headings out of order or unknown", () => {
-    const swapped = [...headings].reverse().map((h) => `## ${h}\n\ntext`).join("\n\n");
+    const swapped = [...headings]
+      .reverse()
+      .map((h) => `## ${h}\n\ntext`)
+      .join("\n\n");
     assert.ok(splitSections(swapped).problems.length > 0);
     assert.ok(splitSections("## Trivia\n\ntext").problems.some((p) => p.includes("unknown")));
   });
 });
 
 describe("checkCorpusQuality", () => {
-  const sentence = "This exact sentence of well over twelve words is repeated in far too many different articles here.";
+  const sentence =
+    "This exact sentence of well over twelve words is repeated in far too many different articles here.";
   const entry = (slug: string, text: string) => ({
     slug,
     facts: {} as never,
@@ -80,7 +97,8 @@ describe("checkCorpusQuality", () => {
     assert.deepEqual(checkCorpusQuality(entries.slice(0, 3)), []);
   });
   it("allows the fixed disclaimer everywhere", () => {
-    const fixed = "This is general information, not medical advice: ask your doctor or pharmacist about your own situation.";
+    const fixed =
+      "This is general information, not medical advice: ask your doctor or pharmacist about your own situation.";
     assert.deepEqual(checkCorpusQuality(["a", "b", "c", "d", "e"].map((s) => entry(s, fixed))), []);
   });
   it("checks article length", () => {

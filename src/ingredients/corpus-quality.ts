@@ -43,7 +43,10 @@ export function checkCorpusQuality(entries: readonly ParsedCorpusFile[]): Qualit
     const words = countWords(entry.sections);
     if (words === 0) continue;
     if (words < MIN_ARTICLE_WORDS || words > MAX_ARTICLE_WORDS) {
-      problems.push({ file: `${entry.slug}.md`, message: `article has ${words} words; a full article has 350-900` });
+      problems.push({
+        file: `${entry.slug}.md`,
+        message: `article has ${words} words; a full article has 350-900`,
+      });
     }
     for (const sentence of new Set(sentencesOf(Object.values(entry.sections).join("\n\n")))) {
       if (fixed.has(sentence)) continue;

@@ -51,7 +51,10 @@ function loadReferences(contentDir: string, problems: CorpusProblem[]): Record<s
   const files = [join(contentDir, "references.yaml")];
   const extra = join(contentDir, "references");
   if (existsSync(extra)) {
-    for (const f of readdirSync(extra).filter((n) => n.endsWith(".yaml")).sort()) files.push(join(extra, f));
+    for (const f of readdirSync(extra)
+      .filter((n) => n.endsWith(".yaml"))
+      .sort())
+      files.push(join(extra, f));
   }
   const references: Record<string, Reference> = {};
   for (const file of files) {

@@ -50,7 +50,10 @@ function profileOf(ingredient: Ingredient, rules: readonly Rule[]): Profile {
   return profile;
 }
 
-function ingredientRuleHits(entries: readonly AnalyzedEntry[], rules: readonly Rule[]): Map<number, RuleHit[]> {
+function ingredientRuleHits(
+  entries: readonly AnalyzedEntry[],
+  rules: readonly Rule[],
+): Map<number, RuleHit[]> {
   const hits = new Map<number, RuleHit[]>();
   for (const entry of entries) {
     if (!entry.ingredient) continue;
