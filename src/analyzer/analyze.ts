@@ -8,10 +8,37 @@ import type { Analysis, AnalyzedEntry } from "./types.js";
 
 export interface AnalyzeOptions {
   claims?: readonly string[];
+  /** false: do not use or fill the label cache (benchmarks of the decoder itself). */
+  cache?: boolean;
 }
 
-/** The label decoder: parse, match every item, then run the flag rules and the claim check. Pure. */
+/**
+ * The label decoder: parse, match every item, then run the flag rules and the claim check. Pure:
+ * the same text and dictionary give the same analysis, so recent answers are kept in a bounded
+ * cache (popular products are pasted again and again). The returned object is shared: read only.
+ */
 export function analyzeLabel(text: string, dictionary: Dictionary, options: AnalyzeOptions = {}): Analysis {
+  const claims = options.claims ?? [];
+  if (options.cache === false || text.length > MAX_CACHED_LENGTH) return analyzeUncached(text, dictionary, claims);
+  let cache = CACHE.get(dictionary);
+  if (!cache) {
+    cache = new Map();
+    CACHE.set(dictionary, cache);
+  }
+  const key = claims.length === 0 ? text : `${claims.join(",")}\u0000${text}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const analysis = analyzeUncached(text, dictionary, claims);
+  if (cache.size >= MAX_CACHED_LABELS) cache.delete(cache.keys().next().value as string);
+  cache.set(key, analysis);
+  return analysis;
+}
+
+const CACHE = new WeakMap<Dictionary, Map<string, Analysis>>();
+const MAX_CACHED_LABELS = 20_000;
+const MAX_CACHED_LENGTH = 20_000;
+
+function analyzeUncached(text: string, dictionary: Dictionary, claims: readonly string[]): Analysis {
   const parsed = parseLabel(text);
   const items = repairItems(parsed.items, dictionary);
   const entries: AnalyzedEntry[] = items.map((item, index) => {
@@ -35,7 +62,7 @@ export function analyzeLabel(text: string, dictionary: Dictionary, options: Anal
     entries,
     flags: evaluateRules(entries),
     skipped: parsed.skipped,
-    claims: checkClaims(entries, options.claims ?? []),
+    claims: checkClaims(entries, claims),
     sections: parsed.sections,
     notice: entries.length === 0 ? "No ingredient list was found in this text." : null,
   };

@@ -10,10 +10,8 @@ import type { ParsedItem } from "./types.js";
  */
 export function repairItems(items: readonly ParsedItem[], dictionary: Dictionary): ParsedItem[] {
   const known = (name: string) => matchName(dictionary, name).match !== "unknown";
-  const exact = (name: string) => {
-    const m = matchName(dictionary, name);
-    return m.match === "exact" || m.match === "alias";
-  };
+  // Only whole real names count here: no fuzzy guesses stitched together.
+  const exact = (name: string) => dictionary.exact(name) !== null;
   const out: ParsedItem[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as ParsedItem;
@@ -36,17 +34,41 @@ export function repairItems(items: readonly ParsedItem[], dictionary: Dictionary
         continue;
       }
     }
-    out.push(...(known(item.name) ? [item] : segment(item, exact)));
+    if (known(item.name)) {
+      out.push(item);
+      continue;
+    }
+    const parts = rememberedSegments(dictionary, item.name, exact);
+    if (parts === null) out.push(item);
+    else for (const name of parts) out.push({ ...item, text: name, name, marks: [...item.marks] });
   }
   return out;
 }
 
 const MAX_WORDS = 12;
+const SEGMENTS = new WeakMap<Dictionary, Map<string, string[] | null>>();
+const MAX_SEGMENTS = 50_000;
 
-/** Split "Water Glycerin" into the fewest real names covering every word, or keep the item. */
-function segment(item: ParsedItem, exact: (name: string) => boolean): ParsedItem[] {
-  const words = item.name.split(/\s+/);
-  if (words.length < 2 || words.length > MAX_WORDS) return [item];
+/** Unknown names recur too: remember how each one splits (or that it does not). */
+function rememberedSegments(dictionary: Dictionary, name: string, exact: (name: string) => boolean) {
+  let memo = SEGMENTS.get(dictionary);
+  if (!memo) {
+    memo = new Map();
+    SEGMENTS.set(dictionary, memo);
+  }
+  let parts = memo.get(name);
+  if (parts === undefined) {
+    parts = segment(name, exact);
+    if (memo.size >= MAX_SEGMENTS) memo.clear();
+    memo.set(name, parts);
+  }
+  return parts;
+}
+
+/** Split "Water Glycerin" into the fewest real names covering every word; null when it cannot. */
+function segment(name: string, exact: (name: string) => boolean): string[] | null {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > MAX_WORDS) return null;
   // best[i]: fewest names covering words[0..i); from[i]: where the last of them starts.
   const best: number[] = [0];
   const from: number[] = [0];
@@ -62,11 +84,10 @@ function segment(item: ParsedItem, exact: (name: string) => boolean): ParsedItem
     }
   }
   const count = best[words.length] as number;
-  if (!Number.isFinite(count) || count < 2) return [item];
-  const parts: ParsedItem[] = [];
+  if (!Number.isFinite(count) || count < 2) return null;
+  const parts: string[] = [];
   for (let end = words.length; end > 0; end = from[end] as number) {
-    const name = words.slice(from[end] as number, end).join(" ");
-    parts.unshift({ ...item, text: name, name, marks: [...item.marks] });
+    parts.unshift(words.slice(from[end] as number, end).join(" "));
   }
   return parts;
 }

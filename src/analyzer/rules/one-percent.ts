@@ -1,6 +1,7 @@
 import type { Ingredient, RegulationEntry } from "../../ingredients/types.js";
 import type { AnalyzedEntry, Rule, RuleHit } from "../types.js";
 import { annexMaxPercent, formatPercent } from "./annex.js";
+import { perIngredient } from "./names.js";
 
 /**
  * The "1 % line". Article 19(1)(g) of Regulation (EC) No 1223/2009: ingredients are listed in
@@ -12,14 +13,14 @@ import { annexMaxPercent, formatPercent } from "./annex.js";
 const ONE_PERCENT = 1;
 
 /** The Annex V entry that caps an ingredient at 1 % or less, if any. */
-export function onePercentCap(ingredient: Ingredient): RegulationEntry | null {
+export const onePercentCap = perIngredient((ingredient): RegulationEntry | null => {
   for (const reg of ingredient.regulations) {
     if (reg.annex !== "V") continue;
     const max = annexMaxPercent(reg);
     if (max !== null && max <= ONE_PERCENT) return reg;
   }
   return null;
-}
+});
 
 const linesCache = new WeakMap<readonly AnalyzedEntry[], Map<number, AnalyzedEntry>>();
 

@@ -2,12 +2,15 @@ import type { Annex, Ingredient } from "../../ingredients/types.js";
 import type { Rule } from "../types.js";
 import { allergenByRef } from "./allergen-lookup.js";
 import { annexLabel, conditionsPhrase, maximumPhrase, regulationsIn } from "./annex.js";
-import { type EntryCheck, presenceRule } from "./define.js";
+import { presenceRule } from "./define.js";
 
 const REGULATION = "Regulation (EC) No 1223/2009";
 
 /** One phrase per linked entry of `annex`, or null when the ingredient has none. */
-function annexCheck(annex: Annex, describe: (label: string, details: string) => string): EntryCheck {
+function annexCheck(
+  annex: Annex,
+  describe: (label: string, details: string) => string,
+): (ingredient: Ingredient) => string | null {
   return (ingredient: Ingredient) => {
     const phrases = regulationsIn(ingredient, annex).map((reg) => {
       const details = annex === "III" || annex === "IV" ? conditionsPhrase(reg) : (maximumPhrase(reg) ?? "");
@@ -23,7 +26,11 @@ export const prohibitedCheck = annexCheck("II", (label) => `${label}, prohibited
  * Annex III entries that only require allergen labelling (no maximum concentration) are left to
  * the eu-allergen-label rule, so one allergen does not raise two flags.
  */
-export const restrictedCheck: EntryCheck = (ingredient, entry, entries) => {
+const describeRestricted = annexCheck("III", (label, details) =>
+  details ? `${label}: ${details}` : `${label}, restricted`,
+);
+
+export const restrictedCheck = (ingredient: Ingredient): string | null => {
   const restrictive = ingredient.regulations.filter(
     (reg) =>
       !(
@@ -33,12 +40,7 @@ export const restrictedCheck: EntryCheck = (ingredient, entry, entries) => {
         reg.maxPercent === null
       ),
   );
-  const only = { ...ingredient, regulations: restrictive };
-  return annexCheck("III", (label, details) => (details ? `${label}: ${details}` : `${label}, restricted`))(
-    only,
-    entry,
-    entries,
-  );
+  return describeRestricted({ ...ingredient, regulations: restrictive });
 };
 
 export const euProhibited: Rule = presenceRule({
