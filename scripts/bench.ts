@@ -43,7 +43,11 @@ function pass(lists: readonly string[], analyze: (text: string) => unknown): Pas
   };
 }
 
-function repeated(lists: readonly string[], analyze: (text: string) => unknown, repeats = REPEATS): PassResult {
+function repeated(
+  lists: readonly string[],
+  analyze: (text: string) => unknown,
+  repeats = REPEATS,
+): PassResult {
   const all: string[] = [];
   for (let r = 0; r < repeats; r++) all.push(...lists);
   return pass(all, analyze);

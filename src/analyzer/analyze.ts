@@ -19,7 +19,8 @@ export interface AnalyzeOptions {
  */
 export function analyzeLabel(text: string, dictionary: Dictionary, options: AnalyzeOptions = {}): Analysis {
   const claims = options.claims ?? [];
-  if (options.cache === false || text.length > MAX_CACHED_LENGTH) return analyzeUncached(text, dictionary, claims);
+  if (options.cache === false || text.length > MAX_CACHED_LENGTH)
+    return analyzeUncached(text, dictionary, claims);
   let cache = CACHE.get(dictionary);
   if (!cache) {
     cache = new Map();

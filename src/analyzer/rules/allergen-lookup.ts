@@ -1,4 +1,3 @@
-import type { Ingredient } from "../../ingredients/types.js";
 import { EU_ALLERGENS, type EuAllergen } from "./eu-allergens.js";
 import { allNamesOf, normalizeName, perIngredient } from "./names.js";
 

@@ -1,4 +1,4 @@
-import type { FungalAcne, Ingredient } from "../../ingredients/types.js";
+import type { FungalAcne } from "../../ingredients/types.js";
 import type { Rule } from "../types.js";
 import { categoriesOf } from "./classify.js";
 import { type EntryCheck, presenceRule } from "./define.js";

@@ -1,4 +1,4 @@
-import type { Ingredient, RegulationEntry } from "../../ingredients/types.js";
+import type { RegulationEntry } from "../../ingredients/types.js";
 import type { AnalyzedEntry, Rule, RuleHit } from "../types.js";
 import { annexMaxPercent, formatPercent } from "./annex.js";
 import { perIngredient } from "./names.js";
