@@ -1,9 +1,10 @@
 /**
  * npm run accuracy: how much of the real lists in ../shared/data the decoder recognises, with the
  * bundled corpus alone and with the CosIng inventory and annexes imported; skipped fragments; the
- * most frequent unrecognised strings; and a seeded random sample of 200 fuzzy matches with the
+ * most frequent unrecognised strings; and a deterministic pseudo-random sample of 200 fuzzy matches with the
  * verdicts recorded by hand in reports/fuzzy-verdicts.tsv. Writes reports/accuracy.md.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PROJECT_DIR } from "../src/paths.js";
@@ -31,23 +32,20 @@ async function measure(withInventory: boolean) {
   }
 }
 
-/** Deterministic sample: a seeded shuffle of the distinct (text, INCI) fuzzy pairs. */
+/**
+ * Deterministic sample: the distinct (text, INCI) fuzzy pairs with the smallest hash of their own
+ * text. A pair's place does not depend on the others, so a change elsewhere in the decoder moves
+ * only the sample's edge and the recorded verdicts stay in use.
+ */
 function sampleFuzzy(recognition: Recognition): Array<{ text: string; inci: string; confidence: number }> {
   const distinct = new Map<string, { text: string; inci: string; confidence: number }>();
   for (const f of recognition.fuzzy) distinct.set(`${f.text.toLowerCase()}\t${f.inci}`, f);
-  const pairs = [...distinct.values()].sort((a, b) =>
-    `${a.text}${a.inci}`.localeCompare(`${b.text}${b.inci}`),
-  );
-  let seed = 20261126;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  for (let i = pairs.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [pairs[i], pairs[j]] = [pairs[j] as (typeof pairs)[number], pairs[i] as (typeof pairs)[number]];
-  }
-  return pairs.slice(0, SAMPLE_SIZE);
+  const rank = (key: string) => createHash("sha256").update(key).digest("hex");
+  return [...distinct.entries()]
+    .map(([key, pair]) => ({ rank: rank(key), pair }))
+    .sort((a, b) => a.rank.localeCompare(b.rank))
+    .slice(0, SAMPLE_SIZE)
+    .map(({ pair }) => pair);
 }
 
 function readVerdicts(): Map<string, { verdict: string; note: string }> {
@@ -119,8 +117,8 @@ ${topUnrecognised(imported.results[2]?.[1] as Recognition)}
 
 ## Fuzzy matches: a hand-checked random sample
 
-${imported.sephora.fuzzy.length} fuzzy matches on the Sephora sets; a seeded random sample of ${sample.length} distinct
-(input, match) pairs, each with the verdict recorded in \`reports/fuzzy-verdicts.tsv\`
+${imported.sephora.fuzzy.length} fuzzy matches on the Sephora sets; a deterministic pseudo-random sample of ${sample.length} distinct
+(input, match) pairs (those with the smallest SHA-256 of their text), each with the verdict recorded in \`reports/fuzzy-verdicts.tsv\`
 (correct: same ingredient; wrong: a different ingredient; unchecked: no verdict recorded yet).
 
 Verdicts: ${Object.entries(counts)

@@ -61,7 +61,9 @@ function matchingClose(text: string, open: string, close: string): number {
  * two digits belongs to a chemical name ("1,2-Hexanediol"). Unbalanced brackets: split flat.
  */
 export function splitTopLevel(text: string): string[] {
-  const pieces = split(text, true) ?? split(text, false) ?? [];
+  // "Tapioca Starch (and) Polymethylsilsesquioxane": a trade blend names two ingredients.
+  const unjoined = /[([]\s*and\s*[)\]]/i.test(text) ? text.replace(/\s*[([]\s*and\s*[)\]]\s*/gi, ", ") : text;
+  const pieces = split(unjoined, true) ?? split(unjoined, false) ?? [];
   // "1, 2-Hexanediol": a comma and a space inside a locant list, not between two ingredients.
   const out: string[] = [];
   for (const piece of pieces) {

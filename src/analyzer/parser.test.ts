@@ -241,3 +241,13 @@ describe("parseLabel: what a product is free of", () => {
     assert.deepEqual(names("Octisalate 5.0%Water, Glycerin"), ["Octisalate", "Water", "Glycerin"]);
   });
 });
+
+describe("parseLabel: trade blends", () => {
+  it("splits '(and)' into two ingredients", () => {
+    assert.deepEqual(names("Tapioca Starch (and) Polymethylsilsesquioxane, Water"), [
+      "Tapioca Starch",
+      "Polymethylsilsesquioxane",
+      "Water",
+    ]);
+  });
+});
