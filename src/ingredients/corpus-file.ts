@@ -41,8 +41,11 @@ export function parseCorpusFile(fileName: string, text: string): CorpusFileResul
   const { sections, problems: sectionProblems } = splitSections(match[2] ?? "");
   problems.push(...sectionProblems);
   if (problems.length > 0) return { ok: false, problems };
-  const contentHash = createHash("sha256").update(text).digest("hex");
-  return { ok: true, entry: { slug, facts: parsed.data, sections, contentHash } };
+  return { ok: true, entry: { slug, facts: parsed.data, sections, contentHash: contentHash(text) } };
+}
+
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
 
 /** Split an article body on its `## ` headings and check them against the fixed order. */

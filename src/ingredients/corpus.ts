@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { type ParsedCorpusFile, parseCorpusFile } from "./corpus-file.js";
+import { contentHash, type ParsedCorpusFile, parseCorpusFile } from "./corpus-file.js";
 
 export interface CorpusProblem {
   file: string;
@@ -23,16 +23,36 @@ export interface Reference {
   url?: string;
 }
 
+export interface CorpusText {
+  file: string;
+  slug: string;
+  text: string;
+  /** The content hash that `parseCorpusFile` records (SHA-256 of the file). */
+  hash: string;
+}
+
+/** The raw entry files, hashed but not parsed: enough to tell whether anything changed. */
+export function readCorpusTexts(contentDir: string): CorpusText[] {
+  const dir = join(contentDir, "ingredients");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(dir, file), "utf8");
+      return { file, slug: file.slice(0, -3), text, hash: contentHash(text) };
+    });
+}
+
 /** Read every `content/ingredients/*.md` and `content/references.yaml`, collecting every problem found. */
-export function loadCorpus(contentDir: string): LoadedCorpus {
+export function loadCorpus(
+  contentDir: string,
+  texts: CorpusText[] = readCorpusTexts(contentDir),
+): LoadedCorpus {
   const problems: CorpusProblem[] = [];
   const references = loadReferences(contentDir, problems);
-  const dir = join(contentDir, "ingredients");
   const entries: ParsedCorpusFile[] = [];
-  for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith(".md"))
-    .sort()) {
-    const result = parseCorpusFile(file, readFileSync(join(dir, file), "utf8"));
+  for (const { file, text } of texts) {
+    const result = parseCorpusFile(file, text);
     if (!result.ok) {
       for (const message of result.problems) problems.push({ file, message });
       continue;

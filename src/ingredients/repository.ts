@@ -94,6 +94,16 @@ export async function findIngredientIdsByNameKey(db: Executor, key: string): Pro
   return [...new Set(rows.map((r) => r.ingredient_id))];
 }
 
+/** slug -> content hash of every ingredient loaded from a corpus file. */
+export async function findCorpusHashes(db: Executor): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom("ingredients")
+    .select(["slug", "content_hash"])
+    .where("content_hash", "is not", null)
+    .execute();
+  return new Map(rows.map((r) => [r.slug, r.content_hash as string]));
+}
+
 export async function slugExists(db: Executor, slug: string): Promise<boolean> {
   const row = await db.selectFrom("ingredients").select("id").where("slug", "=", slug).executeTakeFirst();
   return row !== undefined;

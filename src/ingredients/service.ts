@@ -2,15 +2,22 @@ import { Dictionary } from "../analyzer/dictionary.js";
 import type { Database } from "../db/database.js";
 import { AppError } from "../errors.js";
 import { relinkRegulations } from "../importers/annex-import.js";
-import { loadCorpus } from "./corpus.js";
+import { loadCorpus, readCorpusTexts } from "./corpus.js";
 import { type CorpusSyncReport, syncCorpus } from "./corpus-sync.js";
-import { loadAllIngredients } from "./repository.js";
+import { findCorpusHashes, loadAllIngredients } from "./repository.js";
 
 /** Use-cases of the ingredient dictionary shared by the CLI, the server and the scripts. */
 
 /** Validate the bundled corpus and load what changed. An invalid corpus stops the program. */
 export async function loadBundledCorpus(database: Database, contentDir: string): Promise<CorpusSyncReport> {
-  const corpus = loadCorpus(contentDir);
+  const texts = readCorpusTexts(contentDir);
+  // Parsing and validating a thousand YAML files takes seconds; hashing them takes milliseconds.
+  // When every file is stored with the same hash, there is nothing to load.
+  const stored = await findCorpusHashes(database.db);
+  if (texts.every((t) => stored.get(t.slug) === t.hash)) {
+    return { inserted: 0, updated: 0, unchanged: texts.length, merged: 0, conflicts: [] };
+  }
+  const corpus = loadCorpus(contentDir, texts);
   if (corpus.problems.length > 0) {
     const list = corpus.problems
       .slice(0, 20)
