@@ -63,7 +63,7 @@ describe("inci-atlas analyze", () => {
       percent: null,
       belowOnePercent: false,
       nano: false,
-      functions: ["Solvent"],
+      functions: ["Antiplaque", "Skin Conditioning", "Solvent"],
       flags: [],
     });
     assert.equal(result.entries[4].match, "fuzzy");
