@@ -188,19 +188,9 @@ function cachedItem(raw: string, group: Group, section: number): ParsedItem[] | 
     ITEM_MEMO.set(raw, template);
   }
   if (template === null) return null;
-  const items: ParsedItem[] = [];
-  for (const t of template) {
-    items.push({
-      text: t.text,
-      name: t.name,
-      group,
-      section,
-      percent: t.percent,
-      nano: t.nano,
-      marks: t.marks.slice(),
-    });
-  }
-  return items;
+  // Items are read-only once parsed, so the common case (first product, main group) shares them.
+  if (group === "main" && section === 0) return template;
+  return template.map((t) => ({ ...t, group, section }));
 }
 
 /**
