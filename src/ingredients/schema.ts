@@ -39,7 +39,8 @@ export const corpusEntrySchema = z
       .default([]),
     cas: z.array(casNumber).default([]),
     ec: z.array(ecNumber).default([]),
-    functions: z.array(z.string().min(3).max(80)).min(1),
+    // Empty only where CosIng itself lists no function for the name.
+    functions: z.array(z.string().min(3).max(80)),
     origin: z.enum(ORIGINS),
     vegan: z.boolean().nullable(),
     vegetarian: z.boolean().nullable(),
