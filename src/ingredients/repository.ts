@@ -1,6 +1,6 @@
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import { nameKey } from "../analyzer/normalize.js";
-import type { DB } from "../db/schema.js";
+import type { DB, IngredientTable } from "../db/schema.js";
 import type { Alias, AliasKind, Annex, FactSource, Ingredient, RegulationEntry } from "./types.js";
 
 /** All SQL about ingredients and their names. Returns domain objects, never rows. */
@@ -156,19 +156,8 @@ function toIngredientRow(row: SelectedIngredient): IngredientRow {
   };
 }
 
-type SelectedIngredient = {
-  id: number;
-  slug: string;
-  inci: string;
-  name: string;
-  cas: string;
-  ec: string;
-  functions: string;
-  facts: string;
+type SelectedIngredient = Pick<Selectable<IngredientTable>, (typeof INGREDIENT_COLUMNS)[number]> & {
   has_article: number;
-  source: string;
-  field_sources: string;
-  content_hash: string | null;
 };
 
 /** Every ingredient with its names and EU annex links, for the in-memory dictionary. */
