@@ -4,8 +4,12 @@
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u00AD]/g;
 
+const PLAIN_TEXT = /^[\x20-\x7E\n\t]*$/;
+
 /** Clean raw label text: BOM, NFC, non-breaking spaces, curly quotes, dashes, known mojibake. */
 export function cleanText(text: string): string {
+  // Printable ASCII and new lines hold nothing to repair but a backslash: the common case, cheaply.
+  if (PLAIN_TEXT.test(text)) return text.includes("\\") ? text.replace(/\\/g, "/") : text;
   return (
     text
       .replace(/^\uFEFF/, "")

@@ -12,6 +12,8 @@ import type { Group, ParsedItem, ParsedLabel, SkippedText } from "./types.js";
 const PREFIX =
   /(?:\b(active|inactive|other|key)\s+)?(?:ingr[eé]dients?|inci|composition|zutaten|ingredientes)(?:\s*\/\s*ingr[eé]dients?)?\s*:/gi;
 
+const MAYBE_PREFIX = /ingr|inci|compos|zutat/i;
+
 interface Block {
   kind: "list" | "heading" | "skip";
   text: string;
@@ -113,8 +115,9 @@ function toBlocks(text: string): Block[] {
   for (const rawLine of text.split("\n")) {
     const line = rawLine.trim();
     if (line === "") continue;
+    // A cheap scan first: most lines hold no "Ingredients:" prefix at all.
     PREFIX.lastIndex = 0;
-    const matches = [...line.matchAll(PREFIX)];
+    const matches = MAYBE_PREFIX.test(line) ? [...line.matchAll(PREFIX)] : [];
     if (matches.length === 0) {
       blocks.push(classifyLine(line));
       continue;
