@@ -61,7 +61,7 @@ export class Dictionary {
   /**
    * Fuzzy look-up for a name that had no exact match: the closest name within a small edit
    * distance, accepted only when it is clearly best and the difference looks like a typo rather
-   * than a different chemical (see `differsLikeAnotherChemical`).
+   * than a different chemical (see `searchFuzzy` and `isStemSwap`).
    */
   fuzzy(name: string): FuzzyHit | null {
     const key = nameKey(name);

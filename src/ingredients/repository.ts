@@ -104,11 +104,6 @@ export async function findCorpusHashes(db: Executor): Promise<Map<string, string
   return new Map(rows.map((r) => [r.slug, r.content_hash as string]));
 }
 
-export async function slugExists(db: Executor, slug: string): Promise<boolean> {
-  const row = await db.selectFrom("ingredients").select("id").where("slug", "=", slug).executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function replaceNames(
   db: Executor,
   ingredientId: number,

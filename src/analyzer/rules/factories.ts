@@ -3,15 +3,10 @@
  * states only what it is about. Defaults describe an imported-only ingredient with no facts.
  */
 import type { Ingredient, RegulationEntry } from "../../ingredients/types.js";
+import { titleCase } from "../normalize.js";
 import type { AnalyzedEntry } from "../types.js";
 
 let nextId = 1;
-
-function titleCase(inci: string): string {
-  return inci
-    .toLowerCase()
-    .replace(/(^|[\s/-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
-}
 
 export function makeIngredient(partial: Partial<Ingredient> = {}): Ingredient {
   const inci = partial.inci ?? "TEST INGREDIENT";
