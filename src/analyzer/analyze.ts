@@ -1,6 +1,7 @@
 import { checkClaims } from "./claims.js";
 import type { Dictionary } from "./dictionary.js";
 import { matchName } from "./matcher.js";
+import { memoPerDictionary } from "./memo.js";
 import { parseLabel } from "./parser.js";
 import { repairItems } from "./repair.js";
 import { evaluateRules, onePercentLine } from "./rules/index.js";
@@ -21,22 +22,11 @@ export function analyzeLabel(text: string, dictionary: Dictionary, options: Anal
   const claims = options.claims ?? [];
   if (options.cache === false || text.length > MAX_CACHED_LENGTH)
     return analyzeUncached(text, dictionary, claims);
-  let cache = CACHE.get(dictionary);
-  if (!cache) {
-    cache = new Map();
-    CACHE.set(dictionary, cache);
-  }
   const key = claims.length === 0 ? text : `${claims.join(",")}\u0000${text}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const analysis = analyzeUncached(text, dictionary, claims);
-  if (cache.size >= MAX_CACHED_LABELS) cache.delete(cache.keys().next().value as string);
-  cache.set(key, analysis);
-  return analysis;
+  return analyses(dictionary).get(key, () => analyzeUncached(text, dictionary, claims));
 }
 
-const CACHE = new WeakMap<Dictionary, Map<string, Analysis>>();
-const MAX_CACHED_LABELS = 20_000;
+const analyses = memoPerDictionary<Analysis>(20_000);
 const MAX_CACHED_LENGTH = 20_000;
 
 function analyzeUncached(text: string, dictionary: Dictionary, claims: readonly string[]): Analysis {

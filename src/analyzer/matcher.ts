@@ -1,5 +1,6 @@
 import type { Ingredient } from "../ingredients/types.js";
 import type { Dictionary, NameHit } from "./dictionary.js";
+import { memoPerDictionary } from "./memo.js";
 import type { MatchKind } from "./types.js";
 
 export interface Match {
@@ -20,22 +21,11 @@ const QUALIFIER =
  * parenthesised common name or alias, slash-separated aliases), then fuzzy for misses only.
  */
 export function matchName(dictionary: Dictionary, name: string): Match {
-  // The same names recur in label after label: remember each answer (per dictionary, bounded).
-  let memo = MEMO.get(dictionary);
-  if (!memo) {
-    memo = new Map();
-    MEMO.set(dictionary, memo);
-  }
-  const known = memo.get(name);
-  if (known) return known;
-  const match = resolve(dictionary, name);
-  if (memo.size >= MAX_MEMO) memo.clear();
-  memo.set(name, match);
-  return match;
+  // The same names recur in label after label: remember each answer.
+  return matches(dictionary).get(name, (n) => resolve(dictionary, n));
 }
 
-const MEMO = new WeakMap<Dictionary, Map<string, Match>>();
-const MAX_MEMO = 200_000;
+const matches = memoPerDictionary<Match>(200_000);
 
 function resolve(dictionary: Dictionary, name: string): Match {
   const exact = matchExactly(dictionary, name);

@@ -1,3 +1,4 @@
+import { BoundedMemo } from "./memo.js";
 import { cleanText } from "./normalize.js";
 import { classifyLine, isFootnoteText, removeDisclaimers, removeFreeOfClaims } from "./parser-lines.js";
 import { splitItems } from "./parser-split.js";
@@ -180,16 +181,10 @@ const NANO = /\s*[([]\s*nano\s*[)\]]/i;
 const CI_LIST = /^(?:CI\s*\d{5}\s*,\s*)+CI\s*\d{5}$/i;
 
 // The same item texts recur in label after label ("Glycerin", "Water (Aqua)"): clean each once.
-const ITEM_MEMO = new Map<string, ParsedItem[] | null>();
-const MAX_ITEM_MEMO = 100_000;
+const ITEM_MEMO = new BoundedMemo<ParsedItem[] | null>(100_000);
 
 function cachedItem(raw: string, group: Group, section: number): ParsedItem[] | null {
-  let template = ITEM_MEMO.get(raw);
-  if (template === undefined) {
-    template = toItem(raw, "main", 0);
-    if (ITEM_MEMO.size >= MAX_ITEM_MEMO) ITEM_MEMO.clear();
-    ITEM_MEMO.set(raw, template);
-  }
+  const template = ITEM_MEMO.get(raw, (r) => toItem(r, "main", 0));
   if (template === null) return null;
   // Items are read-only once parsed, so the common case (first product, main group) shares them.
   if (group === "main" && section === 0) return template;

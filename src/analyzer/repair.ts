@@ -1,5 +1,6 @@
 import type { Dictionary } from "./dictionary.js";
 import { matchName } from "./matcher.js";
+import { memoPerDictionary } from "./memo.js";
 import type { ParsedItem } from "./types.js";
 
 /**
@@ -46,23 +47,11 @@ export function repairItems(items: readonly ParsedItem[], dictionary: Dictionary
 }
 
 const MAX_WORDS = 12;
-const SEGMENTS = new WeakMap<Dictionary, Map<string, string[] | null>>();
-const MAX_SEGMENTS = 50_000;
+const segments = memoPerDictionary<string[] | null>(50_000);
 
 /** Unknown names recur too: remember how each one splits (or that it does not). */
 function rememberedSegments(dictionary: Dictionary, name: string, exact: (name: string) => boolean) {
-  let memo = SEGMENTS.get(dictionary);
-  if (!memo) {
-    memo = new Map();
-    SEGMENTS.set(dictionary, memo);
-  }
-  let parts = memo.get(name);
-  if (parts === undefined) {
-    parts = segment(name, exact);
-    if (memo.size >= MAX_SEGMENTS) memo.clear();
-    memo.set(name, parts);
-  }
-  return parts;
+  return segments(dictionary).get(name, (n) => segment(n, exact));
 }
 
 /** Split "Water Glycerin" into the fewest real names covering every word; null when it cannot. */

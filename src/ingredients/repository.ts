@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import { nameKey } from "../analyzer/normalize.js";
 import type { DB, IngredientTable } from "../db/schema.js";
+import { maxPercentOf } from "../importers/annex-fields.js";
 import type { Alias, AliasKind, Annex, FactSource, Ingredient, RegulationEntry } from "./types.js";
 
 /** All SQL about ingredients and their names. Returns domain objects, never rows. */
@@ -229,7 +230,7 @@ export function toIngredient(row: IngredientRow, aliases: Alias[], linked: Regul
       substance: eu.substance,
       productType: null,
       maxConcentration: eu.maxConcentration,
-      maxPercent: percentOf(eu.maxConcentration),
+      maxPercent: maxPercentOf(eu.maxConcentration, eu.annex),
       conditions: eu.conditions,
       warnings: null,
       regulation: eu.regulation,
@@ -264,12 +265,4 @@ export function toIngredient(row: IngredientRow, aliases: Alias[], linked: Regul
     regulations,
     hasArticle: row.hasArticle,
   };
-}
-
-/** "1 %", "0,8%" -> number; anything with several values -> null. */
-function percentOf(text: string | null): number | null {
-  if (text === null) return null;
-  const all = text.match(/\d+(?:[.,]\d+)?\s*%/g) ?? [];
-  if (all.length !== 1) return null;
-  return Number.parseFloat((all[0] as string).replace(",", "."));
 }
