@@ -16,6 +16,27 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   /** fastify/pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The address readers reach the site at: used in mails, canonical links, the sitemap and feeds. */
+  PUBLIC_URL: z.url().optional(),
+  /** Signs links in mails (confirm, unsubscribe). Unset: a random key is created once and kept in the database. */
+  SECRET_KEY: z.string().min(32, "SECRET_KEY needs at least 32 characters").optional(),
+  /** `smtp://user:pass@host:port` (or smtps://). Unset: mails are written as files to OUTBOX_DIR. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  /** Sender of every mail. */
+  MAIL_FROM: z.string().min(3).default("INCI Atlas <newsletter@localhost>"),
+  /** Folder for mails when no SMTP server is configured. */
+  OUTBOX_DIR: z.string().min(1).optional(),
+  /** Rendered-page cache: "on" (default) or "off" (for benchmarks and debugging). */
+  PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Behind a load balancer, trust X-Forwarded-For for per-IP rate limits: "true" or "false". */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** How often (ms) an instance polls the database for content changes made by other instances. */
+  /** Requests per minute per client address on the JSON API (analyze, compare, search, suggest). */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  SEARCH_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
 });
 
 export type DatabaseConfig = { dialect: "sqlite"; path: string } | { dialect: "postgres"; url: string };
@@ -25,6 +46,15 @@ export interface Config {
   port: number;
   host: string;
   logLevel: string;
+  publicUrl: string;
+  secretKey: string | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  outboxDir: string;
+  pageCache: boolean;
+  trustProxy: boolean;
+  searchPollMs: number;
+  apiRateLimit: number;
 }
 
 export const DEFAULT_DATABASE_PATH = resolve(PROJECT_DIR, "data", "inci-atlas.db");
@@ -47,6 +77,11 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string = process.
   );
 }
 
+/** The settings of a test or a script: everything at its default except what is given. */
+export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LOG_LEVEL: "silent" }), database, ...overrides };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -58,5 +93,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
     logLevel: parsed.data.LOG_LEVEL,
+    publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ""),
+    secretKey: parsed.data.SECRET_KEY ?? null,
+    smtpUrl: parsed.data.SMTP_URL ?? null,
+    mailFrom: parsed.data.MAIL_FROM,
+    outboxDir: resolve(parsed.data.OUTBOX_DIR ?? resolve(PROJECT_DIR, "data", "outbox")),
+    pageCache: parsed.data.PAGE_CACHE === "on",
+    trustProxy: parsed.data.TRUST_PROXY === "true",
+    searchPollMs: parsed.data.SEARCH_POLL_MS,
+    apiRateLimit: parsed.data.API_RATE_LIMIT,
   };
 }

@@ -11,6 +11,14 @@ export type ErrorCode =
   | "invalid_json"
   | "invalid_config"
   | "corpus_invalid"
+  | "not_found"
+  | "too_large"
+  | "too_many_requests"
+  | "csrf_invalid"
+  | "captcha_invalid"
+  | "invalid_email"
+  | "link_invalid"
+  | "link_expired"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -22,6 +30,14 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
   invalid_config: 500,
   corpus_invalid: 500,
+  not_found: 404,
+  too_large: 413,
+  too_many_requests: 429,
+  csrf_invalid: 403,
+  captcha_invalid: 400,
+  invalid_email: 400,
+  link_invalid: 400,
+  link_expired: 410,
   internal: 500,
 };
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Dictionary } from "../../src/analyzer/dictionary.js";
 import { openDatabaseWithCorpus } from "../../src/boot.js";
+import { testConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
 import { importAnnexRows } from "../../src/importers/annex-import.js";
 import { parseAnnex } from "../../src/importers/annex-parse.js";
@@ -36,12 +37,7 @@ export async function openTempDictionary(
 ): Promise<TempDictionary> {
   const dir = mkdtempSync(join(tmpdir(), "inci-atlas-"));
   const database = await openDatabaseWithCorpus(
-    {
-      database: { dialect: "sqlite", path: join(dir, "atlas.db") },
-      port: 0,
-      host: "127.0.0.1",
-      logLevel: "silent",
-    },
+    testConfig({ dialect: "sqlite", path: join(dir, "atlas.db") }),
     contentDir,
   );
   let inventoryImportMs: number | null = null;

@@ -44,9 +44,61 @@ export async function syncCorpus(
   report.unchanged = entries.length - changed.length;
   if (changed.length === 0) return report;
   await db.transaction().execute(async (trx) => {
-    for (const entry of changed) await syncEntry(trx, entry, now, report);
+    const published: PublishedEntry[] = [];
+    for (const entry of changed) {
+      const result = await syncEntry(trx, entry, now, report);
+      if (result) published.push(result);
+    }
+    await recordRevisions(trx, published, now);
   });
   return report;
+}
+
+interface PublishedEntry {
+  id: number;
+  entry: ParsedCorpusFile;
+}
+
+/**
+ * Every corpus load that changes an entry publishes a revision of it (the first load creates
+ * revision 1) and logs a content change, which the other app instances poll to refresh search.
+ * Entries with editor-owned fields are left to the editors' workspace: the stored article is then
+ * neither the corpus text nor the editor's, and publishing it is an editor's decision.
+ */
+async function recordRevisions(trx: Transaction<DB>, published: PublishedEntry[], now: string) {
+  for (let start = 0; start < published.length; start += 500) {
+    const chunk = published.slice(start, start + 500);
+    const ids = chunk.map((p) => p.id);
+    const latest = await trx
+      .selectFrom("revisions")
+      .select(["ingredient_id", (eb) => eb.fn.max("number").as("number")])
+      .where("ingredient_id", "in", ids)
+      .groupBy("ingredient_id")
+      .execute();
+    const numbers = new Map(latest.map((r) => [r.ingredient_id, Number(r.number)]));
+    await trx
+      .insertInto("revisions")
+      .values(
+        chunk.map(({ id, entry }) => {
+          const number = (numbers.get(id) ?? 0) + 1;
+          return {
+            ingredient_id: id,
+            number,
+            facts: JSON.stringify(entry.facts),
+            sections: Object.keys(entry.sections).length > 0 ? JSON.stringify(entry.sections) : null,
+            author: "corpus",
+            note: number === 1 ? "Bundled corpus" : "Bundled corpus upgrade",
+            is_correction: 0,
+            created_at: now,
+          };
+        }),
+      )
+      .execute();
+    await trx
+      .insertInto("content_changes")
+      .values(ids.map((id) => ({ ingredient_id: id, changed_at: now })))
+      .execute();
+  }
 }
 
 async function syncEntry(
@@ -54,7 +106,7 @@ async function syncEntry(
   entry: ParsedCorpusFile,
   now: string,
   report: CorpusSyncReport,
-): Promise<void> {
+): Promise<PublishedEntry | null> {
   const { facts } = entry;
   const existing = await findIngredientRowByInci(trx, facts.inci);
   const values = corpusValues(entry);
@@ -98,6 +150,8 @@ async function syncEntry(
   ];
   report.merged += await absorbImportedAliases(trx, id, names);
   await replaceNames(trx, id, "corpus", names);
+  const editorOwned = existing && CORPUS_FIELDS.some((f) => existing.fieldSources[f] === "editor");
+  return editorOwned ? null : { id, entry };
 }
 
 function corpusValues(entry: ParsedCorpusFile) {

@@ -1,3 +1,4 @@
+import type { Revision } from "./revisions.js";
 import type { Ingredient } from "./types.js";
 
 /** The public JSON shape of an ingredient's facts: a hand-written allowlist. */
@@ -35,5 +36,14 @@ export function presentIngredient(i: Ingredient) {
     reviewed: i.reviewed,
     source: i.source,
     hasArticle: i.hasArticle,
+  };
+}
+
+/** An ingredient with its published article: facts, sections and the revision they come from. */
+export function presentArticle(i: Ingredient, revision: Revision | null) {
+  return {
+    ...presentIngredient(i),
+    sections: revision?.sections ? { ...revision.sections } : null,
+    revision: revision ? { number: revision.number, updatedAt: revision.createdAt } : null,
   };
 }

@@ -1,76 +1,130 @@
+import { constants } from "node:zlib";
+import compress from "@fastify/compress";
+import cookie from "@fastify/cookie";
+import cors from "@fastify/cors";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
-import { z } from "zod";
-import { analyzeText, MAX_LABEL_BYTES } from "../analyzer/service.js";
-import type { Context } from "../boot.js";
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import { analyzerRoutes } from "../decoder/api.js";
 import { AppError } from "../errors.js";
-import { presentIngredient } from "../ingredients/presenter.js";
+import { ingredientApiRoutes } from "../ingredients/api.js";
+import { ingredientPageRoutes } from "../ingredients/pages.js";
+import { renderErrorPage } from "../web/error-pages.js";
+import { sendAsset } from "../web/http.js";
+import type { WebContext } from "./compose.js";
+import { docsRoutes } from "./docs.js";
 
-const analyzeBody = z.strictObject({
-  text: z.string(),
-  claims: z.array(z.string().max(40)).max(20).optional(),
-});
+/** Request bodies: a 20,000-character label is at most 80 KB of UTF-8; forms are smaller. */
+const BODY_LIMIT = 128 * 1024;
+
+function isApi(url: string): boolean {
+  return url.startsWith("/api/");
+}
 
 /**
- * The minimal server of the foundation: the analyze API and ingredient facts as JSON, and a
- * start page that says what is there. The website issue replaces the pages.
+ * The web server: security headers, compression, rate limits and error pages here; each feature
+ * registers its own routes (pages and JSON API) from its folder.
  */
-export function buildServer(ctx: Context, logLevel = "info"): FastifyInstance {
-  const app = Fastify({ logger: { level: logLevel }, bodyLimit: MAX_LABEL_BYTES + 10_000 });
+export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: ctx.config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: ctx.config.trustProxy,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof AppError) {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "worker-src": ["'self'", "blob:"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        // Self-hosters may serve plain HTTP on a LAN; TLS and its upgrades belong to their proxy.
+        "upgrade-insecure-requests": null,
+      },
+    },
+    // Pages are served over plain HTTP on localhost too; HSTS belongs to the TLS terminator.
+    hsts: false,
+  });
+  await app.register(compress, {
+    // Fast settings for pages rendered per request; cached pages and assets come precompressed.
+    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+    threshold: 1024,
+  });
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  // CORS on the public GET endpoints of the API only: other sites may read, not write.
+  await app.register(cors, {
+    delegator: (request, callback) => {
+      const open = isApi(request.url) && (request.method === "GET" || request.method === "OPTIONS");
+      callback(null, { origin: open ? "*" : false, methods: ["GET"] });
+    },
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error(error);
+    if (isApi(request.url) || request.headers.accept === "application/json") {
       return reply
-        .status(error.status)
-        .send({ error: { code: error.code, message: error.message, field: error.field } });
+        .status(appError.status)
+        .send({ error: { code: appError.code, message: appError.message, field: appError.field } });
     }
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status === 413) {
-      return reply
-        .status(413)
-        .send({ error: { code: "label_too_long", message: "The request body is too large." } });
-    }
-    if (status >= 400 && status < 500) {
-      return reply.status(status).send({ error: { code: "bad_input", message: (error as Error).message } });
-    }
-    app.log.error(error);
     return reply
-      .status(500)
-      .send({ error: { code: "internal", message: "Something went wrong on our side." } });
+      .status(appError.status)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(renderErrorPage(ctx.site, appError));
   });
-
-  app.get("/", async (_request, reply) => {
-    reply.type("text/plain; charset=utf-8");
-    return [
-      "INCI Atlas",
-      "",
-      `Dictionary: ${ctx.dictionary.size} ingredients.`,
-      "",
-      'POST /api/v1/analyze   {"text": "Water, Glycerin, Parfum", "claims": ["fragrance-free"]}',
-      "GET  /api/v1/ingredients/<slug>",
-      "",
-      "The website with articles, search and the decoder page is being built.",
-    ].join("\n");
-  });
-
-  app.post("/api/v1/analyze", async (request) => {
-    const body = analyzeBody.safeParse(request.body);
-    if (!body.success) {
-      const issue = body.error.issues[0];
-      throw new AppError(
-        "bad_input",
-        issue?.message ?? "Bad request body.",
-        issue?.path.join(".") || undefined,
-      );
+  app.setNotFoundHandler((request, reply) => {
+    const error = new AppError("not_found", "There is no page at this address.");
+    if (isApi(request.url)) {
+      return reply.status(404).send({ error: { code: error.code, message: error.message } });
     }
-    return analyzeText(ctx.dictionary, body.data.text, body.data.claims ?? []);
+    return reply.status(404).type("text/html; charset=utf-8").send(renderErrorPage(ctx.site, error));
   });
 
-  app.get<{ Params: { slug: string } }>("/api/v1/ingredients/:slug", async (request) => {
-    const ingredient = ctx.dictionary.findBySlug(request.params.slug.slice(0, 300));
-    if (!ingredient)
-      throw new AppError("ingredient_not_found", `No ingredient "${request.params.slug}".`, "slug");
-    return presentIngredient(ingredient);
+  app.get<{ Params: { file: string } }>("/assets/:file", async (request, reply) => {
+    const asset = ctx.assets.find(`/assets/${request.params.file}`);
+    if (!asset) throw new AppError("not_found", "No such file.");
+    return sendAsset(request, reply, asset);
   });
 
+  await docsRoutes(app);
+  await ingredientApiRoutes(app, ctx);
+  await ingredientPageRoutes(app, ctx);
+  await analyzerRoutes(app, ctx);
   return app;
+}
+
+/** Map any thrown error to the application's error: stable code, status, message, field. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const field = first?.instancePath.replace(/^\//, "").replace(/\//g, ".") || undefined;
+    return new AppError("bad_input", `${field ? `${field}: ` : ""}${first?.message ?? "bad request"}`, field);
+  }
+  const status = (error as { statusCode?: number }).statusCode ?? 500;
+  const code = (error as { code?: string }).code;
+  if (status === 413) return new AppError("too_large", "The request body is too large.");
+  if (status === 429) return new AppError("too_many_requests", "Too many requests: please wait a minute.");
+  if (code === "FST_CSRF_INVALID_TOKEN" || code === "FST_CSRF_MISSING_SECRET")
+    return new AppError("csrf_invalid", "The form expired or came from another site: reload the page.");
+  if (status === 404) return new AppError("not_found", "Not found.");
+  if (status >= 400 && status < 500) return new AppError("bad_input", (error as Error).message);
+  return new AppError("internal", "Something went wrong on our side. It has been logged.");
 }

@@ -1,12 +1,12 @@
-import { boot } from "../boot.js";
 import { loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
 import { buildServer } from "./app.js";
+import { bootWeb } from "./compose.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const ctx = await boot(config);
-  const app = buildServer(ctx, config.logLevel);
+  const ctx = await bootWeb(config);
+  const app = await buildServer(ctx);
   const close = async () => {
     await app.close();
     await ctx.close();

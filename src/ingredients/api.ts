@@ -1,0 +1,33 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../errors.js";
+import type { WebContext } from "../server/compose.js";
+import { presentArticle } from "./presenter.js";
+import { findPublishedRevision } from "./revisions.js";
+import { resolveSlug } from "./slugs.js";
+
+const slugParams = z.strictObject({ slug: z.string().min(1).max(200) });
+
+export async function ingredientApiRoutes(app: FastifyInstance, ctx: WebContext): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/api/v1/ingredients/:slug",
+    {
+      schema: {
+        tags: ["ingredients"],
+        summary: "An ingredient's facts and article sections",
+        params: slugParams,
+      },
+    },
+    async (request, reply) => {
+      const match = resolveSlug(ctx.dictionary, request.params.slug);
+      if (!match)
+        throw new AppError("ingredient_not_found", `No ingredient "${request.params.slug}".`, "slug");
+      if (!match.canonical) return reply.redirect(`/api/v1/ingredients/${match.ingredient.slug}`, 301);
+      const revision = await findPublishedRevision(ctx.database.db, match.ingredient.id);
+      return presentArticle(match.ingredient, revision);
+    },
+  );
+}

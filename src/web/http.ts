@@ -1,0 +1,54 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Asset } from "./assets.js";
+import type { RenderedPage } from "./page-cache.js";
+
+/** Public pages: a CDN may keep them a minute and serve a stale copy while it revalidates. */
+export const PUBLIC_PAGE_CACHE = "public, max-age=60, stale-while-revalidate=600";
+/** Pages that depend on the request (search results, a decoded list): short, shared. */
+export const SHORT_CACHE = "public, max-age=30";
+export const NO_STORE = "no-store";
+
+function pickEncoding(request: FastifyRequest): "br" | "gzip" | null {
+  const accept = String(request.headers["accept-encoding"] ?? "");
+  if (/\bbr\b/.test(accept)) return "br";
+  if (/\bgzip\b/.test(accept)) return "gzip";
+  return null;
+}
+
+function notModified(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers["if-none-match"];
+  return header?.split(",").some((t) => t.trim().replace(/^W\//, "") === etag) ?? false;
+}
+
+/**
+ * Send an HTML page with its ETag and Cache-Control, answering 304 to a matching If-None-Match.
+ * A cached page goes out in its stored compressed form; other pages are compressed on the fly by
+ * @fastify/compress.
+ */
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: RenderedPage,
+  cacheControl = PUBLIC_PAGE_CACHE,
+  status = 200,
+): FastifyReply {
+  reply.header("cache-control", cacheControl).header("etag", page.etag).header("vary", "accept-encoding");
+  if (status === 200 && notModified(request, page.etag)) return reply.code(304).send();
+  reply.code(status).type("text/html; charset=utf-8");
+  const encoding = pickEncoding(request);
+  const stored = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : undefined;
+  if (encoding && stored) return reply.header("content-encoding", encoding).send(stored);
+  return reply.send(page.html);
+}
+
+export function sendAsset(request: FastifyRequest, reply: FastifyReply, asset: Asset): FastifyReply {
+  reply
+    .header("cache-control", "public, max-age=31536000, immutable")
+    .header("etag", asset.etag)
+    .header("vary", "accept-encoding")
+    .type(asset.type);
+  if (notModified(request, asset.etag)) return reply.code(304).send();
+  const encoding = pickEncoding(request);
+  if (encoding) return reply.header("content-encoding", encoding).send(asset[encoding]);
+  return reply.send(asset.body);
+}
