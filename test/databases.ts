@@ -41,7 +41,7 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   };
 }
 
-function createSqliteDatabase(): TestDatabase {
+export function createSqliteDatabase(): TestDatabase {
   const dir = mkdtempSync(join(tmpdir(), "inci-atlas-test-"));
   const config: DatabaseConfig = { dialect: "sqlite", path: join(dir, "test.db") };
   return {

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { constants } from "node:zlib";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
@@ -5,6 +6,7 @@ import cors from "@fastify/cors";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
@@ -13,6 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import { analyzerRoutes } from "../decoder/api.js";
 import { AppError } from "../errors.js";
+import { PROJECT_DIR } from "../paths.js";
 import { ingredientApiRoutes } from "../ingredients/api.js";
 import { ingredientPageRoutes } from "../ingredients/pages.js";
 import { renderErrorPage } from "../web/error-pages.js";
@@ -97,6 +100,13 @@ export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
     return reply.status(404).type("text/html; charset=utf-8").send(renderErrorPage(ctx.site, error));
   });
 
+  // Plain files (public/static): served precompressed when a .br or .gz sits beside them.
+  await app.register(fastifyStatic, {
+    root: resolve(PROJECT_DIR, "public", "static"),
+    prefix: "/static/",
+    preCompressed: true,
+    maxAge: "1h",
+  });
   app.get<{ Params: { file: string } }>("/assets/:file", async (request, reply) => {
     const asset = ctx.assets.find(`/assets/${request.params.file}`);
     if (!asset) throw new AppError("not_found", "No such file.");

@@ -39,6 +39,7 @@ export function Layout(props: LayoutProps) {
         {description && <meta name="description" content={description} />}
         {url && <link rel="canonical" href={url} />}
         <meta name="color-scheme" content="light dark" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <meta property="og:site_name" content="INCI Atlas" />
         <meta property="og:title" content={title} />
         <meta property="og:type" content={props.ogType ?? "website"} />
