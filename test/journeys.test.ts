@@ -7,7 +7,10 @@ describeInBrowser("reader journeys", (t) => {
   it("shows the reference article, with screenshots at 1280 px and 375 px", async () => {
     const page = await t().newPage();
     await page.goto(`${t().baseUrl}/ingredients/human-amniotic-membrane-stem-cell-conditioned-media`);
-    assert.match((await page.locator("h1").textContent()) ?? "", , /Human Amniotic Membrane Stem Cell Conditioned Media/);
+    assert.match(
+      (await page.locator("h1").textContent()) ?? "",
+      /Human Amniotic Membrane Stem Cell Conditioned Media/,
+    );
     await page.screenshot({ path: join(TEST_OUTPUT, "article-1280.png"), fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: join(TEST_OUTPUT, "article-375.png"), fullPage: true });
