@@ -37,6 +37,12 @@ const envSchema = z.object({
   /** Requests per minute per client address on the JSON API (analyze, compare, search, suggest). */
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   SEARCH_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  /** How often (ms) this instance's outbox worker sends due mails; 0 = this instance sends none. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** ALTCHA proof of work: PBKDF2 iterations per attempt (the spam check on feedback and sign-up). */
+  ALTCHA_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** ALTCHA proof of work: the solution counter is drawn from [max/2, max]; work = cost x counter. */
+  ALTCHA_MAX_COUNTER: z.coerce.number().int().min(2).max(1_000_000).default(5000),
 });
 
 export type DatabaseConfig = { dialect: "sqlite"; path: string } | { dialect: "postgres"; url: string };
@@ -55,6 +61,9 @@ export interface Config {
   trustProxy: boolean;
   searchPollMs: number;
   apiRateLimit: number;
+  outboxPollMs: number;
+  altchaCost: number;
+  altchaMaxCounter: number;
 }
 
 export const DEFAULT_DATABASE_PATH = resolve(PROJECT_DIR, "data", "inci-atlas.db");
@@ -102,5 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parsed.data.TRUST_PROXY === "true",
     searchPollMs: parsed.data.SEARCH_POLL_MS,
     apiRateLimit: parsed.data.API_RATE_LIMIT,
+    outboxPollMs: parsed.data.OUTBOX_POLL_MS,
+    altchaCost: parsed.data.ALTCHA_COST,
+    altchaMaxCounter: parsed.data.ALTCHA_MAX_COUNTER,
   };
 }

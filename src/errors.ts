@@ -19,6 +19,11 @@ export type ErrorCode =
   | "invalid_email"
   | "link_invalid"
   | "link_expired"
+  | "unauthorized"
+  | "forbidden"
+  | "invalid_credentials"
+  | "account_locked"
+  | "editor_exists"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -38,6 +43,11 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_email: 400,
   link_invalid: 400,
   link_expired: 410,
+  unauthorized: 401,
+  forbidden: 403,
+  invalid_credentials: 401,
+  account_locked: 429,
+  editor_exists: 409,
   internal: 500,
 };
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe } from "node:test";
 import type { FastifyInstance } from "fastify";
@@ -58,15 +59,13 @@ export function describeInBrowser(
       mkdirSync(TEST_OUTPUT, { recursive: true });
       corpus = smallCorpus(TEST_SLUGS);
       database = createSqliteDatabase();
-      const config = testConfig(database.config, { pageCache: false, ...overrides });
+      // The public URL goes into mails and canonical links at boot: choose the port first.
+      const port = await freePort();
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const config = testConfig(database.config, { pageCache: false, publicUrl: baseUrl, ...overrides });
       const ctx = await bootWeb(config, corpus.dir);
       const app = await buildServer(ctx);
-      await app.listen({ port: 0, host: "127.0.0.1" });
-      const address = app.server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      const baseUrl = `http://127.0.0.1:${port}`;
-      ctx.site.publicUrl = baseUrl;
-      ctx.config.publicUrl = baseUrl;
+      await app.listen({ port, host: "127.0.0.1" });
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
       state = {
         browser,
@@ -90,6 +89,17 @@ export function describeInBrowser(
     suite(() => {
       if (!state) throw new Error("the browser suite did not start");
       return state;
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
     });
   });
 }

@@ -1,9 +1,8 @@
 import { checkClaims } from "./claims.js";
 import type { Dictionary } from "./dictionary.js";
-import { matchName } from "./matcher.js";
 import { memoPerDictionary } from "./memo.js";
 import { parseLabel } from "./parser.js";
-import { repairItems } from "./repair.js";
+import { repairAndMatch } from "./repair.js";
 import { evaluateRules, onePercentLine } from "./rules/index.js";
 import type { Analysis, AnalyzedEntry } from "./types.js";
 
@@ -31,23 +30,19 @@ const MAX_CACHED_LENGTH = 20_000;
 
 function analyzeUncached(text: string, dictionary: Dictionary, claims: readonly string[]): Analysis {
   const parsed = parseLabel(text);
-  const items = repairItems(parsed.items, dictionary);
-  const entries: AnalyzedEntry[] = items.map((item, index) => {
-    const match = matchName(dictionary, item.name);
-    return {
-      position: index + 1,
-      text: item.text,
-      ingredient: match.ingredient,
-      matchedName: match.matchedName,
-      match: match.match,
-      confidence: match.confidence,
-      group: item.group,
-      section: item.section,
-      percent: item.percent,
-      nano: item.nano,
-      belowOnePercent: item.percent !== null && item.percent < 1,
-    };
-  });
+  const entries: AnalyzedEntry[] = repairAndMatch(parsed.items, dictionary).map(({ item, match }, index) => ({
+    position: index + 1,
+    text: item.text,
+    ingredient: match.ingredient,
+    matchedName: match.matchedName,
+    match: match.match,
+    confidence: match.confidence,
+    group: item.group,
+    section: item.section,
+    percent: item.percent,
+    nano: item.nano,
+    belowOnePercent: item.percent !== null && item.percent < 1,
+  }));
   markOnePercentLine(entries);
   return {
     entries,

@@ -6,14 +6,20 @@ const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u00AD]/g;
 
 const PLAIN_TEXT = /^[\x20-\x7E\n\t]*$/;
 
+// Every character that one of cleanText's repairs changes.
+const NEEDS_REPAIR =
+  /[\uFEFF¬\u2018\u2019\u201A\u201B\u2032\u201C-\u201F\u2033\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u00AD\u00A0\u2007\u202F\uFFFD\r\\]/;
+
 /** Clean raw label text: BOM, NFC, non-breaking spaces, curly quotes, dashes, known mojibake. */
 export function cleanText(text: string): string {
   // Printable ASCII and new lines hold nothing to repair but a backslash: the common case, cheaply.
   if (PLAIN_TEXT.test(text)) return text.includes("\\") ? text.replace(/\\/g, "/") : text;
+  // Accents, "®" or "•" alone need composing only: skip the repairs when none has work to do.
+  const composed = text.normalize("NFC");
+  if (!NEEDS_REPAIR.test(composed)) return composed;
   return (
-    text
+    composed
       .replace(/^\uFEFF/, "")
-      .normalize("NFC")
       // "¬‐" is the mojibake of a soft hyphen seen in scraped labels ("Methyl Gluceth-¬‐20").
       .replace(/¬[\u2010\u2011-]?/g, "")
       .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
@@ -26,6 +32,18 @@ export function cleanText(text: string): string {
       // "Water\Aqua\Eau": a backslash between names is a slash typed on the wrong key.
       .replace(/\\/g, "/")
   );
+}
+
+/**
+ * Whether `lower`, the lower-case copy of a text, holds any of `words` (lower case). A cheap test
+ * before a costly case-insensitive pattern: V8 runs a plain substring search far faster than an
+ * alternation under the i flag, and most labels hold none of the words. Each word must be part of
+ * every match of the pattern it guards, so that the test never hides a match. A piece cut from the
+ * text (or pieces joined by new lines) holds a word only if the text does: one copy guards them all.
+ */
+export function mentionsAny(lower: string, words: readonly string[]): boolean {
+  for (const word of words) if (lower.includes(word)) return true;
+  return false;
 }
 
 /** Fold accents: "Extrait de Levure Pressée" -> "Extrait de Levure Pressee". */

@@ -1,3 +1,4 @@
+import { mentionsAny } from "./normalize.js";
 import type { SkippedText } from "./types.js";
 
 /** Line-level classification for the label parser. Pure. */
@@ -12,11 +13,24 @@ export interface LineBlock {
 const DISCLAIMER =
   /may change or vary from time to time|refer to the (?:ingredient list|product packaging|packaging)|up[- ]to[- ]date list of ingredients|ingredient lists? (?:are|is) subject to change|for the most (?:current|complete|accurate) (?:list|ingredient)/gi;
 
+// A word of every DISCLAIMER phrase, for mentionsAny.
+const DISCLAIMER_WORDS = [
+  "time to time",
+  "refer to the",
+  "date list of ingredients",
+  "subject to change",
+  "for the most",
+];
+
 /**
  * Cut out every sentence holding a disclaimer phrase. The phrase is found first and the sentence
  * widened around it: a pattern that starts by scanning for the sentence would be quadratic.
  */
-export function removeDisclaimers(text: string): { text: string; disclaimers: string[] } {
+export function removeDisclaimers(
+  text: string,
+  lower = text.toLowerCase(),
+): { text: string; disclaimers: string[] } {
+  if (!mentionsAny(lower, DISCLAIMER_WORDS)) return { text, disclaimers: [] };
   const ranges: Array<[number, number]> = [];
   for (const m of text.matchAll(DISCLAIMER)) {
     const at = m.index ?? 0;
@@ -45,8 +59,15 @@ export function removeDisclaimers(text: string): { text: string; disclaimers: st
 const FREE_OF =
   /\b(?:free (?:of|from)|formulated without|(?:does|do) not contain|contains? no|made without|formulated free|we never use|no added)\b/gi;
 
+// A word of every FREE_OF phrase, for mentionsAny.
+const FREE_OF_WORDS = ["free", "without", "contain", "never use", "no added"];
+
 /** Cut out every sentence that lists what a product is free of, as "marketing". */
-export function removeFreeOfClaims(text: string): { text: string; claims: string[] } {
+export function removeFreeOfClaims(
+  text: string,
+  lower = text.toLowerCase(),
+): { text: string; claims: string[] } {
+  if (!mentionsAny(lower, FREE_OF_WORDS)) return { text, claims: [] };
   const claims: string[] = [];
   let rest = text;
   FREE_OF.lastIndex = 0;
@@ -100,11 +121,14 @@ const CLAIM_WORD =
   /^(?:100% )?(?:vegan|vegetarian|cruelty[- ]free|gluten[- ]free|soy[- ]free|dairy[- ]free|non[- ]?gmo|(?:paraben|sulfate|silicone|fragrance|oil|alcohol|phthalate)[- ]free|non[- ]?comedogenic|hypoallergenic|dermatologist[- ]tested|sustainably sourced|clean at sephora|made in [a-z ]+)$/i;
 
 function isClaimLine(line: string): boolean {
+  // Most lines are ingredient lists: their first part already says no, so the rest is never split.
+  const first = /^[.,;!\s]*([^.,;!]*)/.exec(line)?.[1]?.trim() ?? "";
+  if (first === "" || !CLAIM_WORD.test(first)) return false;
   const parts = line
     .split(/[.,;!]/)
     .map((p) => p.trim())
     .filter((p) => p !== "");
-  return parts.length > 0 && parts.every((p) => CLAIM_WORD.test(p));
+  return parts.every((p) => CLAIM_WORD.test(p));
 }
 
 export function classifyLine(line: string): LineBlock {

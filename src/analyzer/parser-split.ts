@@ -1,3 +1,4 @@
+import { mentionsAny } from "./normalize.js";
 import type { Group } from "./types.js";
 
 /** Splitting one list block into items. Pure. */
@@ -8,8 +9,16 @@ export type Piece = { kind: "item"; text: string; group?: Group } | { kind: "gro
 const MAY_CONTAIN =
   /(\[\s*|\(\s*)?(?:\+\s*\/\s*-|\+\/\u2212|±|may contain|peut contenir|puede contener|kann enthalten|pu[oò] contenere)\s*:?\s*/gi;
 
-export function splitItems(text: string): Piece[] {
+// A word of every MAY_CONTAIN marker, for mentionsAny.
+const MAY_CONTAIN_WORDS = ["+", "±", "contain", "conten", "enthalten"];
+
+/** `lower`: the lower-case copy of the text (or of a text this one was cut from), for mentionsAny. */
+export function splitItems(text: string, lower = text.toLowerCase()): Piece[] {
   const pieces: Piece[] = [];
+  if (!mentionsAny(lower, MAY_CONTAIN_WORDS)) {
+    pushSegment(text, "main", "", pieces);
+    return pieces;
+  }
   let cursor = 0;
   let group: Group = "main";
   let bracket = "";

@@ -1,5 +1,5 @@
 import { BoundedMemo } from "./memo.js";
-import { cleanText } from "./normalize.js";
+import { cleanText, mentionsAny } from "./normalize.js";
 import { classifyLine, isFootnoteText, removeDisclaimers, removeFreeOfClaims } from "./parser-lines.js";
 import { splitItems } from "./parser-split.js";
 import type { Group, ParsedItem, ParsedLabel, SkippedText } from "./types.js";
@@ -13,7 +13,8 @@ import type { Group, ParsedItem, ParsedLabel, SkippedText } from "./types.js";
 const PREFIX =
   /(?:\b(active|inactive|other|key)\s+)?(?:ingr[eé]dients?|inci|composition|zutaten|ingredientes)(?:\s*\/\s*ingr[eé]dients?)?\s*:/gi;
 
-const MAYBE_PREFIX = /ingr|inci|compos|zutat/i;
+// A word of every PREFIX, for mentionsAny.
+const PREFIX_WORDS = ["ingr", "inci", "compos", "zutat"];
 
 interface Block {
   kind: "list" | "heading" | "skip";
@@ -27,11 +28,14 @@ interface Block {
 
 export function parseLabel(input: string): ParsedLabel {
   const skipped: SkippedText[] = [];
-  const withoutDisclaimers = removeDisclaimers(splitGluedPercents(cleanText(input)));
+  const cleaned = splitGluedPercents(cleanText(input));
+  // Every later text is cut from this one: one lower-case copy serves all the cheap tests.
+  const lower = cleaned.toLowerCase();
+  const withoutDisclaimers = removeDisclaimers(cleaned, lower);
   for (const d of withoutDisclaimers.disclaimers) skipped.push({ text: d, why: "disclaimer" });
-  const { text, claims } = removeFreeOfClaims(withoutDisclaimers.text);
+  const { text, claims } = removeFreeOfClaims(withoutDisclaimers.text, lower);
   for (const c of claims) skipped.push({ text: c, why: "marketing" });
-  const blocks = markProductNames(toBlocks(text));
+  const blocks = markProductNames(toBlocks(text, lower));
   const hasCommaList = blocks.some((b) => b.kind === "list" && countSeparators(b.text) >= 2);
   const items: ParsedItem[] = [];
   const sections: string[] = [];
@@ -68,7 +72,7 @@ export function parseLabel(input: string): ParsedLabel {
     }
     pendingHeading = "";
     afterList = true;
-    addItems(block.text, section, items, skipped);
+    addItems(block.text, section, items, skipped, lower);
   }
   if (pendingHeading !== "") skipped.push({ text: pendingHeading, why: "heading" });
   return { items, skipped, sections: sections.length > 0 ? sections : [""] };
@@ -111,14 +115,15 @@ function countSeparators(text: string): number {
 }
 
 /** Cut the text into lines and lines into blocks around "Ingredients:" prefixes. */
-function toBlocks(text: string): Block[] {
+function toBlocks(text: string, lower: string): Block[] {
   const blocks: Block[] = [];
+  // A cheap scan first: most labels hold no "Ingredients:" prefix at all.
+  const mayHavePrefix = mentionsAny(lower, PREFIX_WORDS);
   for (const rawLine of text.split("\n")) {
     const line = rawLine.trim();
     if (line === "") continue;
-    // A cheap scan first: most lines hold no "Ingredients:" prefix at all.
     PREFIX.lastIndex = 0;
-    const matches = MAYBE_PREFIX.test(line) ? [...line.matchAll(PREFIX)] : [];
+    const matches = mayHavePrefix ? [...line.matchAll(PREFIX)] : [];
     if (matches.length === 0) {
       blocks.push(classifyLine(line));
       continue;
@@ -146,9 +151,15 @@ function toBlocks(text: string): Block[] {
 }
 
 /** Split one list block into items, tracking "may contain" groups and footnotes. */
-function addItems(text: string, section: number, items: ParsedItem[], skipped: SkippedText[]): void {
+function addItems(
+  text: string,
+  section: number,
+  items: ParsedItem[],
+  skipped: SkippedText[],
+  lower: string,
+): void {
   let group: Group = "main";
-  for (const piece of splitItems(text)) {
+  for (const piece of splitItems(text, lower)) {
     if (piece.kind === "group") {
       group = piece.group;
       continue;

@@ -1,7 +1,13 @@
 import type { Dictionary } from "./dictionary.js";
-import { matchName } from "./matcher.js";
+import { type Match, matchName } from "./matcher.js";
 import { memoPerDictionary } from "./memo.js";
 import type { ParsedItem } from "./types.js";
+
+/** An item and the ingredient its name resolves to. */
+export interface MatchedItem {
+  item: ParsedItem;
+  match: Match;
+}
 
 /**
  * Mend the two commonest slips of scraped and OCR'd labels, using the dictionary, and only when
@@ -10,48 +16,66 @@ import type { ParsedItem } from "./types.js";
  * lost ("Water Glycerin"). Pure.
  */
 export function repairItems(items: readonly ParsedItem[], dictionary: Dictionary): ParsedItem[] {
-  const known = (name: string) => matchName(dictionary, name).match !== "unknown";
-  // Only whole real names count here: no fuzzy guesses stitched together.
-  const exact = (name: string) => dictionary.exact(name) !== null;
-  const out: ParsedItem[] = [];
+  return repairAndMatch(items, dictionary).map((m) => m.item);
+}
+
+/** repairItems, handing back the match of every item too: the repair needs them anyway. */
+export function repairAndMatch(items: readonly ParsedItem[], dictionary: Dictionary): MatchedItem[] {
+  const matches = items.map((item) => matchName(dictionary, item.name));
+  const out: MatchedItem[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as ParsedItem;
+    const match = matches[i] as Match;
     const next = items[i + 1];
-    if (
-      next &&
-      next.section === item.section &&
-      next.group === item.group &&
-      (!known(item.name) || !known(next.name))
-    ) {
-      const joined = [`${item.name} ${next.name}`, `${item.name},${next.name}`].find(exact);
+    const bothKnown = match.match !== "unknown" && matches[i + 1]?.match !== "unknown";
+    if (next && next.section === item.section && next.group === item.group && !bothKnown) {
+      const joined = joinedName(dictionary, item.name, next.name);
       if (joined) {
-        out.push({
-          ...item,
-          text: `${item.text}, ${next.text}`,
-          name: joined,
-          percent: item.percent ?? next.percent,
-        });
+        const text = `${item.text}, ${next.text}`;
+        const merged = { ...item, text, name: joined, percent: item.percent ?? next.percent };
+        out.push({ item: merged, match: matchName(dictionary, joined) });
         i++;
         continue;
       }
     }
-    if (known(item.name)) {
-      out.push(item);
-      continue;
-    }
-    const parts = rememberedSegments(dictionary, item.name, exact);
-    if (parts === null) out.push(item);
-    else for (const name of parts) out.push({ ...item, text: name, name, marks: [...item.marks] });
+    const parts = match.match === "unknown" ? rememberedSegments(dictionary, item.name) : null;
+    if (parts === null) out.push({ item, match });
+    else
+      for (const name of parts) {
+        out.push({
+          item: { ...item, text: name, name, marks: [...item.marks] },
+          match: matchName(dictionary, name),
+        });
+      }
   }
   return out;
+}
+
+const joins = memoPerDictionary<string | null>(50_000);
+
+/** "Sodium" + "Acryloyldimethyl Taurate" read as one real name, with a space or a comma; else null. */
+function joinedName(dictionary: Dictionary, first: string, second: string): string | null {
+  // The same neighbours recur (an unknown name and what follows it): remember each pair's answer.
+  // The length in front keeps the key unambiguous whatever characters the names hold.
+  return joins(dictionary).get(`${first.length}:${first}${second}`, () => {
+    for (const joined of [`${first} ${second}`, `${first},${second}`]) {
+      if (isExactName(dictionary, joined)) return joined;
+    }
+    return null;
+  });
+}
+
+// Only whole real names count here: no fuzzy guesses stitched together.
+function isExactName(dictionary: Dictionary, name: string): boolean {
+  return dictionary.exact(name) !== null;
 }
 
 const MAX_WORDS = 12;
 const segments = memoPerDictionary<string[] | null>(50_000);
 
 /** Unknown names recur too: remember how each one splits (or that it does not). */
-function rememberedSegments(dictionary: Dictionary, name: string, exact: (name: string) => boolean) {
-  return segments(dictionary).get(name, (n) => segment(n, exact));
+function rememberedSegments(dictionary: Dictionary, name: string): string[] | null {
+  return segments(dictionary).get(name, (n) => segment(n, (part) => isExactName(dictionary, part)));
 }
 
 /** Split "Water Glycerin" into the fewest real names covering every word; null when it cannot. */

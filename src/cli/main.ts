@@ -3,6 +3,7 @@ import { loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
 import { type AnalyzeFlags, runAnalyze, runBatch } from "./analyze.js";
 import { withContext, withDatabase } from "./context.js";
+import { addEditorCommands } from "./editor.js";
 import { runImport } from "./import.js";
 import { runLookup } from "./lookup.js";
 
@@ -54,6 +55,7 @@ function buildProgram(): Command {
     .action(async (file: string) => {
       await withDatabase((database) => runImport(database, "annex", file));
     });
+  addEditorCommands(program);
   return program;
 }
 

@@ -28,6 +28,13 @@ export function openDatabase(config: DatabaseConfig): Database {
   // PostgreSQL returns bigint and numeric as strings; our counts fit in a JS number.
   pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  // An idle connection closed by the server (a restart, a failover, an administrator) emits an
+  // error on the pool; unhandled, it would crash the process. The pool replaces the connection.
+  pool.on("error", (error) => {
+    process.stderr.write(
+      `inci-atlas: PostgreSQL connection lost (${error.message}); reconnecting on demand\n`,
+    );
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }

@@ -132,6 +132,64 @@ export interface SettingTable {
   value: string;
 }
 
+/** ALTCHA challenges already solved and accepted (replay protection), until they expire. */
+export interface AltchaSpentTable {
+  nonce: string;
+  expires_at: string;
+}
+
+/** An editor's account. `role` is admin | editor; no password until the set-password link is used. */
+export interface EditorTable {
+  id: Generated<number>;
+  /** Lower case, trimmed. */
+  email: string;
+  role: string;
+  password_hash: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** One-time links (set-password); only the SHA-256 of the token is kept. */
+export interface EditorTokenTable {
+  id: Generated<number>;
+  editor_id: number;
+  token_hash: string;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A signed-in browser. `id` is the SHA-256 (hex) of the token in the cookie. */
+export interface EditorSessionTable {
+  id: string;
+  editor_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+/** Failed sign-ins per typed e-mail (its SHA-256), whether or not an account has it. */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  last_failure_at: string;
+}
+
+/** Who did what, when. `detail` is a JSON object. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: Generated<string>;
+  created_at: string;
+}
+
 export interface DB {
   ingredients: IngredientTable;
   ingredient_names: IngredientNameTable;
@@ -144,4 +202,10 @@ export interface DB {
   content_changes: ContentChangeTable;
   slug_redirects: SlugRedirectTable;
   settings: SettingTable;
+  altcha_spent: AltchaSpentTable;
+  editors: EditorTable;
+  editor_tokens: EditorTokenTable;
+  editor_sessions: EditorSessionTable;
+  sign_in_throttle: SignInThrottleTable;
+  audit_log: AuditLogTable;
 }

@@ -3,11 +3,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../errors.js";
 import type { WebContext } from "../server/compose.js";
-import { presentArticle } from "./presenter.js";
+import { dictionaryIndex } from "./browse.js";
+import { presentArticle, presentFunction } from "./presenter.js";
 import { findPublishedRevision } from "./revisions.js";
 import { resolveSlug } from "./slugs.js";
 
 const slugParams = z.strictObject({ slug: z.string().min(1).max(200) });
+const functionList = z.object({
+  items: z.array(z.object({ name: z.string(), slug: z.string(), count: z.number().int() })),
+});
 
 export async function ingredientApiRoutes(app: FastifyInstance, ctx: WebContext): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -29,5 +33,18 @@ export async function ingredientApiRoutes(app: FastifyInstance, ctx: WebContext)
       const revision = await findPublishedRevision(ctx.database.db, match.ingredient.id);
       return presentArticle(match.ingredient, revision);
     },
+  );
+
+  api.get(
+    "/api/v1/functions",
+    {
+      schema: {
+        tags: ["ingredients"],
+        summary: "Every CosIng function with the number of ingredients that have it",
+        querystring: z.strictObject({}),
+        response: { 200: functionList },
+      },
+    },
+    async () => ({ items: dictionaryIndex(ctx.dictionary).functions.map(presentFunction) }),
   );
 }

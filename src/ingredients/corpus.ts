@@ -63,6 +63,15 @@ export function loadCorpus(
   return { entries, references, problems };
 }
 
+/** The bibliography alone, for the website's numbered sources; `problems` as in `loadCorpus`. */
+export function loadBibliography(contentDir: string): {
+  references: Record<string, Reference>;
+  problems: CorpusProblem[];
+} {
+  const problems: CorpusProblem[] = [];
+  return { references: loadReferences(contentDir, problems), problems };
+}
+
 /**
  * The bibliography: `references.yaml` plus any `references/*.yaml` (one file per batch of work, so
  * that authors working at once do not edit the same file). A key defined twice differently is an error.

@@ -1,40 +1,81 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { AppError } from "../errors.js";
 import type { WebContext } from "../server/compose.js";
-import { sendPage } from "../web/http.js";
-import { Layout } from "../web/layout.js";
-import { renderMarkdown } from "../web/markdown.js";
+import { PUBLIC_PAGE_CACHE, sendPage } from "../web/http.js";
 import { renderDocument } from "../web/render.js";
+import { ArticlePage } from "./article/article-page.js";
+import { FactsOnlyPage } from "./article/facts-only.js";
+import { findCosingDescription, findSlugRedirect } from "./article/queries.js";
+import { SectionRenderer } from "./article/sections.js";
+import { dictionaryIndex, relatedIngredients } from "./browse.js";
 import { findPublishedRevision } from "./revisions.js";
+import { slugify } from "./slug.js";
 import { resolveSlug } from "./slugs.js";
+import type { Ingredient } from "./types.js";
 
+/** Longest slug we look up; longer paths are not ingredient names. */
+const MAX_SLUG = 200;
+
+/** The canonical ingredient of a requested slug, and whether the request must be redirected to it. */
+async function findIngredient(
+  ctx: WebContext,
+  requested: string,
+): Promise<{ ingredient: Ingredient; canonical: boolean } | null> {
+  const match = resolveSlug(ctx.dictionary, requested);
+  if (match) return match;
+  // "AQUA", "Aqua%20" and other spellings of a slug: answer with the canonical address.
+  const tidy = slugify(requested);
+  const tidied = tidy !== "" && tidy !== requested ? resolveSlug(ctx.dictionary, tidy) : null;
+  if (tidied) return { ingredient: tidied.ingredient, canonical: false };
+  if (tidy === "") return null;
+  // An editor's rename leaves the old slug in slug_redirects.
+  const id = await findSlugRedirect(ctx.database.db, tidy);
+  const moved = id === null ? undefined : dictionaryIndex(ctx.dictionary).byId.get(id);
+  return moved ? { ingredient: moved, canonical: false } : null;
+}
+
+async function renderIngredientPage(
+  ctx: WebContext,
+  renderer: SectionRenderer,
+  ingredient: Ingredient,
+): Promise<string> {
+  const common = {
+    site: ctx.site,
+    ingredient,
+    related: relatedIngredients(ctx.dictionary, ingredient),
+    bibliography: ctx.content.bibliography,
+  };
+  const revision = await findPublishedRevision(ctx.database.db, ingredient.id);
+  if (revision?.sections) {
+    return renderDocument(
+      <ArticlePage {...common} revision={revision} rendered={renderer.render(revision)} />,
+    );
+  }
+  const description =
+    ingredient.source === "cosing" ? await findCosingDescription(ctx.database.db, ingredient.id) : null;
+  return renderDocument(<FactsOnlyPage {...common} revision={revision} description={description} />);
+}
+
+function redirect(reply: FastifyReply, slug: string): FastifyReply {
+  return reply.header("cache-control", PUBLIC_PAGE_CACHE).redirect(`/ingredients/${slug}`, 301);
+}
+
+/** The ingredient pages: a full article, or the honest facts-only page of an entry without one. */
 export async function ingredientPageRoutes(app: FastifyInstance, ctx: WebContext): Promise<void> {
+  const renderer = new SectionRenderer(ctx.content.bibliography);
+  // Build the browse and related-link index at boot rather than on the first request.
+  dictionaryIndex(ctx.dictionary);
+
   app.get<{ Params: { slug: string } }>("/ingredients/:slug", async (request, reply) => {
-    const slug = request.params.slug.slice(0, 200);
-    const match = resolveSlug(ctx.dictionary, slug);
-    if (!match) throw new AppError("not_found", `We have no ingredient at "${slug}".`);
-    if (!match.canonical) return reply.redirect(`/ingredients/${match.ingredient.slug}`, 301);
-    const ingredient = match.ingredient;
-    const page = await ctx.pages.get(request.url, async () => {
-      const revision = await findPublishedRevision(ctx.database.db, ingredient.id);
-      return renderDocument(
-        <Layout
-          site={ctx.site}
-          title={`${ingredient.name} | INCI Atlas`}
-          path={`/ingredients/${ingredient.slug}`}
-        >
-          <article>
-            <h1>{ingredient.name}</h1>
-            {Object.entries(revision?.sections ?? {}).map(([heading, body]) => (
-              <section key={heading}>
-                <h2>{heading}</h2>
-                <div dangerouslySetInnerHTML={{ __html: renderMarkdown(body) }} />
-              </section>
-            ))}
-          </article>
-        </Layout>,
-      );
-    });
+    const requested = request.params.slug;
+    const found = requested.length <= MAX_SLUG ? await findIngredient(ctx, requested) : null;
+    if (!found) throw new AppError("not_found", "We have no ingredient at this address.");
+    const { ingredient } = found;
+    if (!found.canonical) return redirect(reply, ingredient.slug);
+    // One cache entry per ingredient, whatever query string a link added.
+    const page = await ctx.pages.get(`/ingredients/${ingredient.slug}`, () =>
+      renderIngredientPage(ctx, renderer, ingredient),
+    );
     return sendPage(request, reply, page);
   });
 }

@@ -47,3 +47,8 @@ export function presentArticle(i: Ingredient, revision: Revision | null) {
     revision: revision ? { number: revision.number, updatedAt: revision.createdAt } : null,
   };
 }
+
+/** A CosIng function as the API lists it: its name, the slug of its page, and how many ingredients have it. */
+export function presentFunction(group: { name: string; slug: string; ingredients: readonly unknown[] }) {
+  return { name: group.name, slug: group.slug, count: group.ingredients.length };
+}

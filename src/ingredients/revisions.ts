@@ -50,3 +50,43 @@ export async function listRecentlyUpdated(
     .execute();
   return rows.map((r) => ({ ingredientId: r.ingredient_id, createdAt: r.created_at, note: r.note }));
 }
+
+/** A published revision as the feed lists it: which article, which revision, when, and why. */
+export interface RevisionSummary {
+  id: number;
+  ingredientId: number;
+  number: number;
+  note: string;
+  isCorrection: boolean;
+  createdAt: string;
+}
+
+/** The most recent revisions of articles (not of facts-only entries), newest first (the Atom feed). */
+export async function listRecentRevisions(db: Kysely<DB>, limit: number): Promise<RevisionSummary[]> {
+  const rows = await db
+    .selectFrom("revisions")
+    .select(["id", "ingredient_id", "number", "note", "is_correction", "created_at"])
+    .where("sections", "is not", null)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    ingredientId: r.ingredient_id,
+    number: r.number,
+    note: r.note,
+    isCorrection: r.is_correction === 1,
+    createdAt: r.created_at,
+  }));
+}
+
+/** ingredient id -> date of its latest revision, for every ingredient that has one (the sitemap's lastmod). */
+export async function listLatestRevisionDates(db: Kysely<DB>): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom("revisions")
+    .select(["ingredient_id", (eb) => eb.fn.max("created_at").as("created_at")])
+    .groupBy("ingredient_id")
+    .execute();
+  return new Map(rows.map((r) => [r.ingredient_id, String(r.created_at)]));
+}

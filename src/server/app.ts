@@ -3,6 +3,7 @@ import { constants } from "node:zlib";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
+import csrfProtection from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
@@ -14,10 +15,17 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { analyzerRoutes } from "../decoder/api.js";
+import { decoderPageRoutes } from "../decoder/pages.js";
+import { adminRoutes } from "../editors/routes.js";
 import { AppError } from "../errors.js";
-import { PROJECT_DIR } from "../paths.js";
+import { feedbackRoutes } from "../feedback/routes.js";
 import { ingredientApiRoutes } from "../ingredients/api.js";
 import { ingredientPageRoutes } from "../ingredients/pages.js";
+import { newsletterRoutes } from "../newsletter/routes.js";
+import { PROJECT_DIR } from "../paths.js";
+import { searchRoutes } from "../search/routes.js";
+import { formSecurityRoutes } from "../security/routes.js";
+import { siteRoutes } from "../site/routes.js";
 import { renderErrorPage } from "../web/error-pages.js";
 import { sendAsset } from "../web/http.js";
 import type { WebContext } from "./compose.js";
@@ -39,6 +47,9 @@ export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
     logger: { level: ctx.config.logLevel },
     bodyLimit: BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
+    // A shareable decoder address carries the whole label: 20,000 characters percent-encoded can
+    // pass Node's default 16 KB header limit.
+    http: { maxHeaderSize: 128 * 1024 },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -69,6 +80,16 @@ export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
   });
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
   await app.register(cookie);
+  // The reader forms' CSRF secret: HttpOnly, SameSite=Strict, Secure when the site is served over
+  // HTTPS. Checked in each form route's preValidation (the form body is parsed by then).
+  await app.register(csrfProtection, {
+    cookieOpts: {
+      path: "/",
+      httpOnly: true,
+      sameSite: "strict",
+      secure: ctx.config.publicUrl.startsWith("https:"),
+    },
+  });
   await app.register(rateLimit, { global: false });
   // CORS on the public GET endpoints of the API only: other sites may read, not write.
   await app.register(cors, {
@@ -116,7 +137,16 @@ export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
   await docsRoutes(app);
   await ingredientApiRoutes(app, ctx);
   await ingredientPageRoutes(app, ctx);
+  await searchRoutes(app, ctx);
+  await siteRoutes(app, ctx);
   await analyzerRoutes(app, ctx);
+  await formSecurityRoutes(app, ctx);
+  await feedbackRoutes(app, ctx);
+  await newsletterRoutes(app, ctx);
+  ctx.mail.attachLogger(app.log);
+  app.log.info(`mail: ${ctx.mail.description}`);
+  await decoderPageRoutes(app, ctx);
+  await adminRoutes(app, ctx);
   return app;
 }
 

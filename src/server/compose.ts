@@ -1,7 +1,13 @@
 import { resolve } from "node:path";
 import { boot, type Context } from "../boot.js";
 import type { Config } from "../config.js";
-import { PROJECT_DIR } from "../paths.js";
+import { Mailer } from "../mail/mailer.js";
+import { createMailTransport } from "../mail/transports.js";
+import { CONTENT_DIR, PROJECT_DIR } from "../paths.js";
+import { createSearch, type Search } from "../search/service.js";
+import { AltchaGuard } from "../security/altcha.js";
+import { loadSigningKey, Signer } from "../security/signing.js";
+import { loadSiteContent, type SiteContent } from "../site/content.js";
 import { Assets } from "../web/assets.js";
 import type { Site } from "../web/layout.js";
 import { PageCache } from "../web/page-cache.js";
@@ -16,21 +22,48 @@ export interface WebContext extends Context {
   site: Site;
   assets: Assets;
   pages: PageCache;
+  /** The bibliography and the methodology page, read from the content folder at boot. */
+  content: SiteContent;
+  /** The mail outbox and its worker (every mail goes through it). */
+  mail: Mailer;
+  /** Signs links in mails; shared by every instance on the database. */
+  signer: Signer;
+  /** The proof-of-work spam check of the reader forms. */
+  altcha: AltchaGuard;
+  /** The search index and the content sync that keeps it and `dictionary` current. */
+  search: Search;
   /** Stop background work (pollers, the outbox worker) before closing the database. */
   stop(): Promise<void>;
 }
 
-export async function bootWeb(config: Config, contentDir?: string): Promise<WebContext> {
+export async function bootWeb(config: Config, contentDir = CONTENT_DIR): Promise<WebContext> {
+  const content = loadSiteContent(contentDir);
   const base = await boot(config, contentDir);
   const assets = new Assets(resolve(PROJECT_DIR, "public"));
   const site: Site = { publicUrl: config.publicUrl, cssUrl: assets.css.url, jsUrl: assets.js.url };
   const stoppers: Array<() => Promise<void> | void> = [];
+  const signer = new Signer(await loadSigningKey(base.database.db, config.secretKey));
+  const mail = new Mailer(base.database.db, createMailTransport(config), {
+    from: config.mailFrom,
+    pollMs: config.outboxPollMs,
+  });
+  mail.start();
+  stoppers.push(() => mail.stop());
+  const search = await createSearch(base, config);
   const ctx: WebContext = {
     ...base,
+    search,
     config,
     site,
     assets,
     pages: new PageCache(config.pageCache),
+    mail,
+    signer,
+    altcha: new AltchaGuard(base.database.db, signer, {
+      cost: config.altchaCost,
+      maxCounter: config.altchaMaxCounter,
+    }),
+    content,
     stop: async () => {
       for (const stop of stoppers.reverse()) await stop();
     },
@@ -39,5 +72,7 @@ export async function bootWeb(config: Config, contentDir?: string): Promise<WebC
       await base.close();
     },
   };
+  search.sync.start(ctx);
+  stoppers.push(() => search.sync.stop());
   return ctx;
 }

@@ -3,7 +3,7 @@ import type { Rule } from "../types.js";
 import { categoriesOf } from "./classify.js";
 import { type EntryCheck, presenceRule, shorten } from "./define.js";
 import { isPhototoxicCitrusOil } from "./essential-oils.js";
-import { allNamesOf, normalizeName } from "./names.js";
+import { allNamesOf, normalizeName, perIngredient } from "./names.js";
 import { isBelowOnePercent } from "./one-percent.js";
 
 export const pregnancyCheck: EntryCheck = (ingredient) => {
@@ -24,7 +24,11 @@ function ahaReason(ingredient: Ingredient, belowOnePercent: boolean): string | n
   return `alpha-hydroxy acid: can increase sun sensitivity; use sun protection${level}`;
 }
 
-export const photosensitisingCheck: EntryCheck = (ingredient, entry, entries) => {
+/** Marks an alpha-hydroxy acid, whose reason depends on where it sits in the label. */
+const AHA = "aha";
+
+/** Why an ingredient can raise sun sensitivity wherever it is listed, AHA, or null. */
+const sunSensitivityOf = perIngredient((ingredient): string | null => {
   if (ingredient.photosensitising?.caution) {
     return `sun sensitivity: ${shorten(ingredient.photosensitising.note, 140)}`;
   }
@@ -33,8 +37,13 @@ export const photosensitisingCheck: EntryCheck = (ingredient, entry, entries) =>
   if (isPhototoxicCitrusOil(ingredient.inci)) {
     return "citrus peel oil with furocoumarins (e.g. bergapten): phototoxic on skin exposed to the sun";
   }
-  if (categories.has("aha")) return ahaReason(ingredient, isBelowOnePercent(entry, entries));
-  return null;
+  return categories.has("aha") ? AHA : null;
+});
+
+// Asked for every entry of every label: the ingredient's part is worked out once (sunSensitivityOf).
+export const photosensitisingCheck: EntryCheck = (ingredient, entry, entries) => {
+  const why = sunSensitivityOf(ingredient);
+  return why === AHA ? ahaReason(ingredient, isBelowOnePercent(entry, entries)) : why;
 };
 
 /** UV filters named in reef-protection laws, by INCI and US names. */

@@ -27,7 +27,10 @@ export const RULES: readonly Rule[] = [
   onePercentLineRule,
 ];
 
-/** For each ingredient: the per-ingredient rules (by index in `rules`) that fire on it, and why. */
+/**
+ * For each ingredient: the per-ingredient rules (by index in `rules`) that fire on it, and the
+ * reason with the ingredient's name already in front ("Linalool: ...").
+ */
 type Profile = ReadonlyArray<readonly [number, string]>;
 const PROFILES = new WeakMap<readonly Rule[], WeakMap<Ingredient, Profile>>();
 
@@ -42,7 +45,7 @@ function profileOf(ingredient: Ingredient, rules: readonly Rule[]): Profile {
     const found: Array<readonly [number, string]> = [];
     rules.forEach((rule, index) => {
       const why = isIngredientRule(rule) ? rule.ingredientCheck(ingredient) : null;
-      if (why !== null) found.push([index, why]);
+      if (why !== null) found.push([index, `${ingredient.name}: ${why}`]);
     });
     profile = found;
     cache.set(ingredient, profile);
@@ -50,17 +53,20 @@ function profileOf(ingredient: Ingredient, rules: readonly Rule[]): Profile {
   return profile;
 }
 
+/** The hits of every per-ingredient rule, indexed like `rules` (undefined: no hit). */
 function ingredientRuleHits(
   entries: readonly AnalyzedEntry[],
   rules: readonly Rule[],
-): Map<number, RuleHit[]> {
-  const hits = new Map<number, RuleHit[]>();
+): Array<RuleHit[] | undefined> {
+  const hits: Array<RuleHit[] | undefined> = [];
   for (const entry of entries) {
     if (!entry.ingredient) continue;
-    for (const [index, why] of profileOf(entry.ingredient, rules)) {
-      const list = hits.get(index) ?? [];
-      list.push({ position: entry.position, reason: `${entry.ingredient.name}: ${why}${groupNote(entry)}` });
-      hits.set(index, list);
+    const note = groupNote(entry);
+    for (const [index, reason] of profileOf(entry.ingredient, rules)) {
+      const hit = { position: entry.position, reason: note === "" ? reason : reason + note };
+      const list = hits[index];
+      if (list === undefined) hits[index] = [hit];
+      else list.push(hit);
     }
   }
   return hits;
@@ -70,6 +76,9 @@ const SEVERITY_RANK: Record<Severity, number> = { warning: 0, caution: 1, info: 
 
 /** Positions ascending and unique; reasons of one position joined, in the same order. */
 function mergeHits(hits: readonly RuleHit[]): { positions: number[]; reasons: string[] } {
+  // The usual case (one hit per entry, entries in order) has nothing to merge.
+  if (strictlyAscending(hits))
+    return { positions: hits.map((h) => h.position), reasons: hits.map((h) => h.reason) };
   const byPosition = new Map<number, string[]>();
   for (const hit of hits) {
     const reasons = byPosition.get(hit.position) ?? [];
@@ -80,6 +89,13 @@ function mergeHits(hits: readonly RuleHit[]): { positions: number[]; reasons: st
   return { positions, reasons: positions.map((p) => (byPosition.get(p) ?? []).join("; ")) };
 }
 
+function strictlyAscending(hits: readonly RuleHit[]): boolean {
+  for (let i = 1; i < hits.length; i++) {
+    if ((hits[i] as RuleHit).position <= (hits[i - 1] as RuleHit).position) return false;
+  }
+  return true;
+}
+
 /**
  * Run every rule over the entries of a label: one flag per rule that fired, sorted by severity
  * (warning, caution, info) and then by rule order.
@@ -88,7 +104,7 @@ export function evaluateRules(entries: readonly AnalyzedEntry[], rules: readonly
   const flags: Array<Flag & { order: number }> = [];
   const ingredientHits = ingredientRuleHits(entries, rules);
   rules.forEach((rule, order) => {
-    const hits = isIngredientRule(rule) ? (ingredientHits.get(order) ?? []) : rule.evaluate(entries);
+    const hits = isIngredientRule(rule) ? (ingredientHits[order] ?? []) : rule.evaluate(entries);
     if (hits.length === 0) return;
     const { positions, reasons } = mergeHits(hits);
     flags.push({

@@ -2,8 +2,12 @@ import type { Ingredient } from "../../ingredients/types.js";
 
 /** Upper case with single spaces: how INCI names and aliases are compared. */
 export function normalizeName(name: string): string {
-  return name.normalize("NFC").replace(/\s+/g, " ").trim().toUpperCase();
+  // NFC changes nothing in printable ASCII, most names: skip the costly call there.
+  const composed = NOT_PLAIN.test(name) ? name.normalize("NFC") : name;
+  return composed.replace(/\s+/g, " ").trim().toUpperCase();
 }
+
+const NOT_PLAIN = /[^\x20-\x7E]/;
 
 /**
  * The INCI name and the aliases that name the same substance formally (US INCI, former INCI, INN,
@@ -26,7 +30,8 @@ export const allNamesOf = perIngredient((ingredient): string[] =>
 export function perIngredient<T>(derive: (ingredient: Ingredient) => T): (ingredient: Ingredient) => T {
   const cache = new WeakMap<Ingredient, T>();
   return (ingredient) => {
-    if (cache.has(ingredient)) return cache.get(ingredient) as T;
+    const known = cache.get(ingredient);
+    if (known !== undefined || cache.has(ingredient)) return known as T;
     const value = derive(ingredient);
     cache.set(ingredient, value);
     return value;

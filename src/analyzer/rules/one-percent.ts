@@ -29,13 +29,21 @@ export function onePercentLines(entries: readonly AnalyzedEntry[]): ReadonlyMap<
   const cached = linesCache.get(entries);
   if (cached) return cached;
   const lines = new Map<number, AnalyzedEntry>();
-  const ordered = [...entries].sort((a, b) => a.position - b.position);
+  // Entries come in position order from the analyzer: sort only what does not.
+  const ordered = inPositionOrder(entries) ? entries : [...entries].sort((a, b) => a.position - b.position);
   for (const entry of ordered) {
     if (entry.group !== "main" || !entry.ingredient || lines.has(entry.section)) continue;
     if (onePercentCap(entry.ingredient)) lines.set(entry.section, entry);
   }
   linesCache.set(entries, lines);
   return lines;
+}
+
+function inPositionOrder(entries: readonly AnalyzedEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) {
+    if ((entries[i] as AnalyzedEntry).position < (entries[i - 1] as AnalyzedEntry).position) return false;
+  }
+  return true;
 }
 
 /** The position of the first 1 % line of the text, or null when no capped preservative is listed. */
@@ -54,6 +62,13 @@ export function isBelowOnePercent(entry: AnalyzedEntry, entries: readonly Analyz
   return entry.group === "main" && line !== undefined && entry.position > line.position;
 }
 
+/** "Phenoxyethanol, Annex V maximum 1 %": the same for every entry below the line. */
+const lineReason = perIngredient((ingredient): string => {
+  const cap = onePercentCap(ingredient);
+  const max = cap ? annexMaxPercent(cap) : null;
+  return max === null ? ingredient.name : `${ingredient.name}, Annex V maximum ${formatPercent(max)}`;
+});
+
 function lineHits(entries: readonly AnalyzedEntry[]): RuleHit[] {
   const lines = onePercentLines(entries);
   const hits: RuleHit[] = [];
@@ -62,12 +77,9 @@ function lineHits(entries: readonly AnalyzedEntry[]): RuleHit[] {
     // Unrecognised entries never fire a rule, even though they too sit below the line.
     if (!line?.ingredient || !entry.ingredient || entry.group !== "main" || entry.position <= line.position)
       continue;
-    const cap = onePercentCap(line.ingredient);
-    const max = cap ? annexMaxPercent(cap) : null;
-    const limit = max === null ? "" : `, Annex V maximum ${formatPercent(max)}`;
     hits.push({
       position: entry.position,
-      reason: `${entry.ingredient.name}: listed after ${line.ingredient.name}${limit}, so at 1 % or less`,
+      reason: `${entry.ingredient.name}: listed after ${lineReason(line.ingredient)}, so at 1 % or less`,
     });
   }
   return hits.sort((a, b) => a.position - b.position);

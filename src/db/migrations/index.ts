@@ -1,6 +1,8 @@
 import type { Kysely, Migration } from "kysely";
 import * as dictionary from "./0001-dictionary.js";
 import * as website from "./0002-website.js";
+import * as forms from "./0003-forms.js";
+import * as editors from "./0004-editors.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -9,5 +11,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     "0001-dictionary": { up: (db: Kysely<unknown>) => dictionary.up(db, dialect) },
     "0002-website": { up: (db: Kysely<unknown>) => website.up(db, dialect) },
+    "0003-forms": { up: (db: Kysely<unknown>) => forms.up(db) },
+    "0004-editors": { up: (db: Kysely<unknown>) => editors.up(db, dialect) },
   };
 }
