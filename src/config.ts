@@ -33,9 +33,9 @@ const envSchema = z.object({
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   /** Behind a load balancer, trust X-Forwarded-For for per-IP rate limits: "true" or "false". */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
-  /** How often (ms) an instance polls the database for content changes made by other instances. */
   /** Requests per minute per client address on the JSON API (analyze, compare, search, suggest). */
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** How often (ms) an instance polls the database for content changes made by other instances. */
   SEARCH_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   /** How often (ms) this instance's outbox worker sends due mails; 0 = this instance sends none. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
