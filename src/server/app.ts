@@ -21,6 +21,7 @@ import { AppError } from "../errors.js";
 import { feedbackRoutes } from "../feedback/routes.js";
 import { ingredientApiRoutes } from "../ingredients/api.js";
 import { ingredientPageRoutes } from "../ingredients/pages.js";
+import { dataRightsRoutes } from "../newsletter/data-rights-routes.js";
 import { newsletterRoutes } from "../newsletter/routes.js";
 import { PROJECT_DIR } from "../paths.js";
 import { searchRoutes } from "../search/routes.js";
@@ -73,9 +74,10 @@ export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
     hsts: false,
   });
   await app.register(compress, {
-    // Fast settings for pages rendered per request; cached pages and assets come precompressed.
-    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
-    zlibOptions: { level: 6 },
+    // JSON and other dynamic answers: the fastest levels, as for pages (measurements at
+    // compressFast in web/http.ts). Cached pages and assets come precompressed.
+    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } },
+    zlibOptions: { level: 1 },
     threshold: 1024,
   });
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
@@ -143,6 +145,7 @@ export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
   await formSecurityRoutes(app, ctx);
   await feedbackRoutes(app, ctx);
   await newsletterRoutes(app, ctx);
+  await dataRightsRoutes(app, ctx);
   ctx.mail.attachLogger(app.log);
   app.log.info(`mail: ${ctx.mail.description}`);
   await decoderPageRoutes(app, ctx);

@@ -1,3 +1,4 @@
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Asset } from "./assets.js";
 import type { RenderedPage } from "./page-cache.js";
@@ -7,6 +8,25 @@ export const PUBLIC_PAGE_CACHE = "public, max-age=60, stale-while-revalidate=600
 /** Pages that depend on the request (search results, a decoded list): short, shared. */
 export const SHORT_CACHE = "public, max-age=30";
 export const NO_STORE = "no-store";
+
+const COMPRESS_FROM = 1024;
+
+/**
+ * A page rendered for one request is compressed here, synchronously and at the fastest levels
+ * (brotli 1, gzip 1): measured on a 20 KB article, brotli 4 cost about 4x brotli 1 for 13 % fewer
+ * bytes, and the stream machinery of @fastify/compress added more. Cached pages keep their
+ * once-made best compression.
+ */
+function compressFast(html: string, encoding: "br" | "gzip"): Buffer {
+  return encoding === "br"
+    ? brotliCompressSync(html, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 1,
+          [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(html),
+        },
+      })
+    : gzipSync(html, { level: 1 });
+}
 
 function pickEncoding(request: FastifyRequest): "br" | "gzip" | null {
   const accept = String(request.headers["accept-encoding"] ?? "");
@@ -38,6 +58,9 @@ export function sendPage(
   const encoding = pickEncoding(request);
   const stored = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : undefined;
   if (encoding && stored) return reply.header("content-encoding", encoding).send(stored);
+  if (encoding && page.html.length >= COMPRESS_FROM) {
+    return reply.header("content-encoding", encoding).send(compressFast(page.html, encoding));
+  }
   return reply.send(page.html);
 }
 
