@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { Ingredient } from "../ingredients/types.js";
+import { BoundedMemo } from "./memo.js";
 import { compactOfKey, nameKey } from "./normalize.js";
 
 /** A name that resolved to an ingredient. `isInci`: the name is the canonical INCI name. */
@@ -31,7 +32,8 @@ export class Dictionary {
    * space-separated (one string rather than an array per entry keeps the build fast).
    */
   private readonly deletes = new Map<string, string>();
-  private readonly fuzzyMemo = new Map<string, FuzzyHit | null>();
+  /** Bounded: a server fed never-repeating misspellings must not grow without limit. */
+  private readonly fuzzyMemo = new BoundedMemo<FuzzyHit | null>(50_000);
 
   constructor(ingredients: readonly Ingredient[]) {
     this.ingredients = ingredients;
@@ -65,11 +67,7 @@ export class Dictionary {
    */
   fuzzy(name: string): FuzzyHit | null {
     const key = nameKey(name);
-    const memo = this.fuzzyMemo.get(key);
-    if (memo !== undefined) return memo;
-    const hit = this.searchFuzzy(key);
-    this.fuzzyMemo.set(key, hit);
-    return hit;
+    return this.fuzzyMemo.get(key, (k) => this.searchFuzzy(k));
   }
 
   private addName(ingredient: Ingredient, name: string, isInci: boolean): void {
