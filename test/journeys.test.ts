@@ -19,4 +19,56 @@ describeInBrowser("reader journeys", (t) => {
     assert.deepEqual(await seriousAxeViolations(page), []);
     await page.close();
   });
+
+  it("has no serious or critical axe-core violation on any page type, light or dark", async () => {
+    const pages = [
+      "/",
+      "/ingredients/human-amniotic-membrane-stem-cell-conditioned-media",
+      "/ingredients?letter=g",
+      "/functions",
+      "/functions/humectant",
+      "/search?q=niacinamde",
+      "/search?q=zzzzqqq",
+      "/decode",
+      "/decode?text=Aqua%2C%20Glycerin%2C%20Parfum%2C%20Limonene",
+      "/compare?a=Aqua%2C%20Glycerin&b=Aqua%2C%20Niacinamide",
+      "/methodology",
+      "/corrections",
+      "/no-such-page",
+      "/admin/sign-in",
+    ];
+    const page = await t().newPage();
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of pages) {
+        await page.goto(`${t().baseUrl}${path}`);
+        const violations = await seriousAxeViolations(page);
+        assert.deepEqual(violations, [], `${path} (${scheme}): ${JSON.stringify(violations, null, 1)}`);
+      }
+    }
+    await page.close();
+  });
+
+  it("finds an ingredient despite a typo and opens its article", async () => {
+    const page = await t().newPage();
+    await page.goto(`${t().baseUrl}/`);
+    await page.fill("#site-q", "niacinamde");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\?q=niacinamde/);
+    await page.locator("main a[href='/ingredients/niacinamide']").first().click();
+    await page.waitForURL(/\/ingredients\/niacinamide$/);
+    assert.match((await page.locator("h1").textContent()) ?? "", /Niacinamide/);
+    await page.close();
+  });
+
+  it("suggests ingredients while typing in the header search", async () => {
+    const page = await t().newPage();
+    await page.goto(`${t().baseUrl}/methodology`);
+    await page.locator("#site-q").pressSequentially("vitamin e", { delay: 30 });
+    const option = page.locator("[role='option']", { hasText: /tocopherol/i }).first();
+    await option.waitFor();
+    await option.click();
+    await page.waitForURL(/\/ingredients\/tocopherol$/);
+    await page.close();
+  });
 });
