@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 /** A rendered page, with its validator and, once cached, its compressed forms. */
@@ -10,7 +10,8 @@ export interface RenderedPage {
 }
 
 export function makePage(html: string): RenderedPage {
-  return { html, etag: `"${createHash("sha1").update(html).digest("base64url")}"` };
+  // The one-shot crypto.hash is about twice as fast as createHash for a page-sized string.
+  return { html, etag: `"${hash("sha1", html, "base64url")}"` };
 }
 
 /**
