@@ -24,6 +24,11 @@ export type ErrorCode =
   | "invalid_credentials"
   | "account_locked"
   | "editor_exists"
+  | "stale_revision"
+  | "nothing_to_publish"
+  | "newsletter_busy"
+  | "issue_locked"
+  | "send_incomplete"
   | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -48,6 +53,11 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   account_locked: 429,
   editor_exists: 409,
+  stale_revision: 409,
+  nothing_to_publish: 400,
+  newsletter_busy: 409,
+  issue_locked: 409,
+  send_incomplete: 409,
   internal: 500,
 };
 

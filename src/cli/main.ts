@@ -6,6 +6,7 @@ import { withContext, withDatabase } from "./context.js";
 import { addEditorCommands } from "./editor.js";
 import { runImport } from "./import.js";
 import { runLookup } from "./lookup.js";
+import { addNewsletterCommands } from "./newsletter.js";
 
 /** The `inci-atlas` command line. Exit codes: 0 ok, 1 bad input, 2 internal error. */
 function buildProgram(): Command {
@@ -56,6 +57,7 @@ function buildProgram(): Command {
       await withDatabase((database) => runImport(database, "annex", file));
     });
   addEditorCommands(program);
+  addNewsletterCommands(program);
   return program;
 }
 

@@ -190,6 +190,87 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+/** A newsletter issue. `articles` is a JSON IssueArticle[] snapshot; `sender`/`lease_until` the send lock. */
+export interface NewsletterIssueTable {
+  id: Generated<number>;
+  subject: string;
+  /** Markdown. */
+  intro: string;
+  articles: string;
+  /** draft | sending | sent */
+  status: string;
+  /** The articles were gathered from revisions published after this time. */
+  since: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  send_started_at: string | null;
+  send_started_by: string | null;
+  sent_at: string | null;
+  sender: string | null;
+  lease_until: string | null;
+}
+
+/** A slice of an issue's recipients, sent in order. */
+export interface NewsletterBatchTable {
+  id: Generated<number>;
+  issue_id: number;
+  number: number;
+  size: number;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+/** One recipient of one issue: pending | sending | sent | retry | failed | uncertain | skipped. */
+export interface NewsletterRecipientTable {
+  id: Generated<number>;
+  issue_id: number;
+  batch_id: number;
+  /** Null once the subscriber deleted their data (the row stays, anonymous). */
+  subscriber_id: number | null;
+  email: string | null;
+  state: string;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  marked_at: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+  resolved_by: string | null;
+}
+
+/** An editor's unpublished work on one article: the form as they left it, and the revision it started from. */
+export interface ArticleDraftTable {
+  id: Generated<number>;
+  ingredient_id: number;
+  editor_id: number;
+  base_revision: number;
+  /** JSON: the edit form's values (src/articles/form.ts ArticleForm). */
+  content: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A field an editor changed that a corpus upgrade also changed: pending until resolved. */
+export interface CorpusConflictTable {
+  id: Generated<number>;
+  ingredient_id: number;
+  /** A field key of src/articles/fields.ts: "name", "facts.summary", "sections.What is it". */
+  field: string;
+  /** JSON: the corpus version of the field. */
+  corpus_value: string;
+  detected_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  /** kept | taken */
+  resolution: string | null;
+}
+
+/** JSON Record<field key, hash> of the corpus version last loaded for an ingredient. */
+export interface CorpusBaselineTable {
+  ingredient_id: number;
+  hashes: string;
+}
+
 export interface DB {
   ingredients: IngredientTable;
   ingredient_names: IngredientNameTable;
@@ -208,4 +289,10 @@ export interface DB {
   editor_sessions: EditorSessionTable;
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
+  article_drafts: ArticleDraftTable;
+  corpus_conflicts: CorpusConflictTable;
+  corpus_baselines: CorpusBaselineTable;
+  newsletter_issues: NewsletterIssueTable;
+  newsletter_batches: NewsletterBatchTable;
+  newsletter_recipients: NewsletterRecipientTable;
 }

@@ -73,7 +73,11 @@ export async function dashboardRoutes(area: FastifyInstance, ctx: WebContext): P
           <dt>Published revisions</dt>
           <dd>{counts.revisions}</dd>
           <dt>Unhandled feedback</dt>
-          <dd>{counts.unhandled}</dd>
+          <dd>
+            <a href="/admin/feedback?handled=no" id="dashboard-unhandled">
+              {counts.unhandled}
+            </a>
+          </dd>
           <dt>Confirmed subscribers</dt>
           <dd>{counts.subscribers}</dd>
           <dt>Active editors</dt>

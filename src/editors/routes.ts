@@ -1,5 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { articleRoutes } from "../articles/routes.js";
 import { auditPageRoutes } from "../audit/pages.js";
+import { feedbackInboxRoutes } from "../feedback/inbox-routes.js";
+import { newsletterAdminRoutes } from "../newsletter/issue-routes.js";
 import type { WebContext } from "../server/compose.js";
 import { authRoutes, signOutRoutes } from "./auth-routes.js";
 import { dashboardRoutes } from "./dashboard.js";
@@ -27,6 +30,9 @@ export const ADMIN_AREAS: readonly AdminArea[] = [
   editorPageRoutes,
   auditPageRoutes,
   meRoutes,
+  articleRoutes,
+  feedbackInboxRoutes,
+  newsletterAdminRoutes,
 ];
 
 /** All of /admin: the two open pages (sign-in, set-password) and the guarded area. */

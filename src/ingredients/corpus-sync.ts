@@ -1,5 +1,10 @@
 import type { Kysely, Transaction } from "kysely";
 import { nameKey } from "../analyzer/normalize.js";
+import { findBaseline, recordConflicts, saveBaselines } from "../articles/conflicts-repository.js";
+import { type ArticleContent, changedFields, isEditorOwned, revisionFacts } from "../articles/fields.js";
+import { corpusHashes, mergeCorpus } from "../articles/merge.js";
+import { corpusContent, loadStoredContent } from "../articles/stored.js";
+import { recordAudit } from "../audit/audit.js";
 import type { DB } from "../db/schema.js";
 import type { ParsedCorpusFile } from "./corpus-file.js";
 import {
@@ -7,7 +12,6 @@ import {
   findIngredientRowByInci,
   type NameRow,
   replaceNames,
-  type StoredFacts,
 } from "./repository.js";
 import type { FactSource } from "./types.js";
 
@@ -17,15 +21,21 @@ export interface CorpusSyncReport {
   unchanged: number;
   /** Imported-only ingredients merged into a corpus entry that names them as an alias (CI 77891). */
   merged: number;
-  /** Fields an editor changed that the corpus also changed: left as the editor wrote them. */
+  /**
+   * Fields an editor published that the corpus also changed: left as the editor wrote them, and
+   * stored as pending conflicts (corpus_conflicts) for an editor to resolve. Field keys as in
+   * src/articles/fields.ts ("facts.summary", "sections.What is it").
+   */
   conflicts: Array<{ slug: string; fields: string[] }>;
 }
 
+/** Coarse field sources of a corpus entry; an editor's ownership is kept per field key beside them. */
 const CORPUS_FIELDS = ["name", "cas", "ec", "functions", "facts", "sections", "aliases"] as const;
 
 /**
  * Load the bundled corpus into the database. An unchanged entry (same content hash) is skipped;
- * a changed one is applied field by field, except fields an editor has taken over.
+ * a changed one is applied field by field (each fact, each section), except fields an editor has
+ * published, which stay as the editor wrote them.
  */
 export async function syncCorpus(
   db: Kysely<DB>,
@@ -45,25 +55,34 @@ export async function syncCorpus(
   if (changed.length === 0) return report;
   await db.transaction().execute(async (trx) => {
     const published: PublishedEntry[] = [];
+    const baselines: Array<{ ingredientId: number; hashes: Record<string, string> }> = [];
     for (const entry of changed) {
       const result = await syncEntry(trx, entry, now, report);
-      if (result) published.push(result);
+      baselines.push({ ingredientId: result.id, hashes: result.hashes });
+      if (result.content) published.push({ id: result.id, content: result.content });
     }
     await recordRevisions(trx, published, now);
+    await saveBaselines(trx, baselines);
+    if (report.updated > 0) {
+      const { updated, inserted, conflicts } = report;
+      const detail = { updated, inserted, revisions: published.length, conflicts: conflicts.length };
+      await recordAudit(trx, { actor: "corpus", action: "corpus.upgraded", detail }, new Date(now));
+    }
   });
   return report;
 }
 
 interface PublishedEntry {
   id: number;
-  entry: ParsedCorpusFile;
+  /** The stored content after the load (the merged state, not the corpus file). */
+  content: ArticleContent;
 }
 
 /**
- * Every corpus load that changes an entry publishes a revision of it (the first load creates
- * revision 1) and logs a content change, which the other app instances poll to refresh search.
- * Entries with editor-owned fields are left to the editors' workspace: the stored article is then
- * neither the corpus text nor the editor's, and publishing it is an editor's decision.
+ * Every corpus load that changes what an entry publishes creates a revision of it (the first load
+ * creates revision 1) and logs a content change, which the other app instances poll to refresh
+ * search. The revision holds the merged stored state: corpus fields and editors' fields together,
+ * exactly what readers see.
  */
 async function recordRevisions(trx: Transaction<DB>, published: PublishedEntry[], now: string) {
   for (let start = 0; start < published.length; start += 500) {
@@ -79,13 +98,13 @@ async function recordRevisions(trx: Transaction<DB>, published: PublishedEntry[]
     await trx
       .insertInto("revisions")
       .values(
-        chunk.map(({ id, entry }) => {
+        chunk.map(({ id, content }) => {
           const number = (numbers.get(id) ?? 0) + 1;
           return {
             ingredient_id: id,
             number,
-            facts: JSON.stringify(entry.facts),
-            sections: Object.keys(entry.sections).length > 0 ? JSON.stringify(entry.sections) : null,
+            facts: revisionFacts(content),
+            sections: Object.keys(content.sections).length > 0 ? JSON.stringify(content.sections) : null,
             author: "corpus",
             note: number === 1 ? "Bundled corpus" : "Bundled corpus upgrade",
             is_correction: 0,
@@ -101,70 +120,117 @@ async function recordRevisions(trx: Transaction<DB>, published: PublishedEntry[]
   }
 }
 
+interface SyncedEntry {
+  id: number;
+  hashes: Record<string, string>;
+  /** Set when the entry's published content changed: a revision is due. */
+  content: ArticleContent | null;
+}
+
 async function syncEntry(
   trx: Transaction<DB>,
   entry: ParsedCorpusFile,
   now: string,
   report: CorpusSyncReport,
-): Promise<PublishedEntry | null> {
-  const { facts } = entry;
-  const existing = await findIngredientRowByInci(trx, facts.inci);
-  const values = corpusValues(entry);
-  let id: number;
-  if (existing) {
-    const editorFields = CORPUS_FIELDS.filter((f) => existing.fieldSources[f] === "editor");
-    if (editorFields.length > 0) report.conflicts.push({ slug: existing.slug, fields: editorFields });
-    const update: Partial<typeof values> = { ...values };
-    for (const field of editorFields) if (field !== "aliases") delete update[field];
-    const fieldSources: Record<string, FactSource> = { ...existing.fieldSources };
-    for (const field of CORPUS_FIELDS) if (!editorFields.includes(field)) fieldSources[field] = "corpus";
-    await trx
-      .updateTable("ingredients")
-      .set({ ...update, source: "corpus", field_sources: JSON.stringify(fieldSources), updated_at: now })
-      .where("id", "=", existing.id)
-      .execute();
-    id = existing.id;
-    report.updated++;
-  } else {
-    const fieldSources = Object.fromEntries(CORPUS_FIELDS.map((f) => [f, "corpus"]));
-    const inserted = await trx
-      .insertInto("ingredients")
-      .values({
-        ...values,
-        slug: entry.slug,
-        inci: facts.inci,
-        source: "corpus",
-        field_sources: JSON.stringify(fieldSources),
-        description: null,
-        inventory: null,
-        updated_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    id = inserted.id;
+): Promise<SyncedEntry> {
+  const corpus = corpusContent(entry);
+  const existing = await findIngredientRowByInci(trx, corpus.inci);
+  if (!existing) {
+    const id = await insertEntry(trx, entry, corpus, now);
     report.inserted++;
+    report.merged += await syncNames(trx, id, corpus, false);
+    return { id, hashes: corpusHashes(corpus), content: corpus };
   }
-  const names: NameRow[] = [
-    { name: facts.inci, kind: "inci", source: "corpus" },
-    ...facts.aliases.map((a) => ({ name: a.name, kind: a.kind, source: "corpus" as const })),
-  ];
-  report.merged += await absorbImportedAliases(trx, id, names);
-  await replaceNames(trx, id, "corpus", names);
-  const editorOwned = existing && CORPUS_FIELDS.some((f) => existing.fieldSources[f] === "editor");
-  return editorOwned ? null : { id, entry };
+  const stored = await loadStoredContent(trx, existing);
+  const merge = mergeCorpus(stored, existing.fieldSources, corpus, await findBaseline(trx, existing.id));
+  const { merged } = merge;
+  if (merge.conflicts.length > 0) {
+    report.conflicts.push({ slug: existing.slug, fields: merge.conflicts.map((c) => c.field) });
+    await recordConflicts(trx, existing.id, merge.conflicts, now);
+  }
+  const fieldSources: Record<string, FactSource> = { ...existing.fieldSources };
+  for (const field of CORPUS_FIELDS) {
+    if (!isEditorOwned(existing.fieldSources, field)) fieldSources[field] = "corpus";
+  }
+  await trx
+    .updateTable("ingredients")
+    .set({
+      ...storedValues(merged),
+      content_hash: entry.contentHash,
+      source: "corpus",
+      field_sources: JSON.stringify(fieldSources),
+      updated_at: now,
+    })
+    .where("id", "=", existing.id)
+    .execute();
+  report.updated++;
+  report.merged += await syncNames(trx, existing.id, corpus, isEditorOwned(existing.fieldSources, "aliases"));
+  // A load that changes nothing readers see (only editor-owned fields, or only formatting) publishes nothing.
+  const due = changedFields(stored, merged).length > 0 || !(await hasRevision(trx, existing.id));
+  return { id: existing.id, hashes: merge.hashes, content: due ? merged : null };
 }
 
-function corpusValues(entry: ParsedCorpusFile) {
-  const { inci: _inci, name, aliases: _aliases, cas, ec, functions, ...rest } = entry.facts;
-  const facts: StoredFacts = rest;
+async function hasRevision(trx: Transaction<DB>, id: number): Promise<boolean> {
+  const row = await trx
+    .selectFrom("revisions")
+    .select("id")
+    .where("ingredient_id", "=", id)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function insertEntry(
+  trx: Transaction<DB>,
+  entry: ParsedCorpusFile,
+  corpus: ArticleContent,
+  now: string,
+): Promise<number> {
+  const fieldSources = Object.fromEntries(CORPUS_FIELDS.map((f) => [f, "corpus"]));
+  const inserted = await trx
+    .insertInto("ingredients")
+    .values({
+      ...storedValues(corpus),
+      content_hash: entry.contentHash,
+      slug: entry.slug,
+      inci: corpus.inci,
+      source: "corpus",
+      field_sources: JSON.stringify(fieldSources),
+      description: null,
+      inventory: null,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** The corpus's names of an entry: its INCI name, and its aliases unless an editor publishes those. */
+async function syncNames(
+  trx: Transaction<DB>,
+  id: number,
+  corpus: ArticleContent,
+  editorAliases: boolean,
+): Promise<number> {
+  const names: NameRow[] = [
+    { name: corpus.inci, kind: "inci", source: "corpus" },
+    ...(editorAliases
+      ? []
+      : corpus.aliases.map((a) => ({ name: a.name, kind: a.kind, source: "corpus" as const }))),
+  ];
+  const merged = await absorbImportedAliases(trx, id, names);
+  await replaceNames(trx, id, "corpus", names);
+  return merged;
+}
+
+function storedValues(content: ArticleContent) {
   return {
-    name,
-    cas: JSON.stringify(cas),
-    ec: JSON.stringify(ec),
-    functions: JSON.stringify(functions),
-    facts: JSON.stringify(facts),
-    sections: Object.keys(entry.sections).length > 0 ? JSON.stringify(entry.sections) : null,
-    content_hash: entry.contentHash,
+    name: content.name,
+    cas: JSON.stringify(content.cas),
+    ec: JSON.stringify(content.ec),
+    functions: JSON.stringify(content.functions),
+    facts: JSON.stringify(content.facts),
+    sections: Object.keys(content.sections).length > 0 ? JSON.stringify(content.sections) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { listArticleCorrections } from "../corrections/repository.js";
 import { AppError } from "../errors.js";
 import type { WebContext } from "../server/compose.js";
 import { PUBLIC_PAGE_CACHE, sendPage } from "../web/http.js";
@@ -44,6 +45,7 @@ async function renderIngredientPage(
     ingredient,
     related: relatedIngredients(ctx.dictionary, ingredient),
     bibliography: ctx.content.bibliography,
+    corrections: await listArticleCorrections(ctx.database.db, ingredient.id),
   };
   const revision = await findPublishedRevision(ctx.database.db, ingredient.id);
   if (revision?.sections) {

@@ -85,6 +85,54 @@ export async function findIngredientRowByInci(db: Executor, inci: string): Promi
   return row ? toIngredientRow(row) : null;
 }
 
+export async function findIngredientRowBySlug(db: Executor, slug: string): Promise<IngredientRow | null> {
+  const row = await db
+    .selectFrom("ingredients")
+    .select(INGREDIENT_COLUMNS)
+    .select(HAS_ARTICLE)
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row ? toIngredientRow(row) : null;
+}
+
+export async function findIngredientRowById(db: Executor, id: number): Promise<IngredientRow | null> {
+  const row = await db
+    .selectFrom("ingredients")
+    .select(INGREDIENT_COLUMNS)
+    .select(HAS_ARTICLE)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? toIngredientRow(row) : null;
+}
+
+/** The stored article sections of an ingredient (heading -> Markdown); empty when it has none. */
+export async function findStoredSections(db: Executor, id: number): Promise<Record<string, string>> {
+  const row = await db.selectFrom("ingredients").select("sections").where("id", "=", id).executeTakeFirst();
+  return parse<Record<string, string>>(row?.sections ?? null, {});
+}
+
+/** The aliases written by authors (the corpus or an editor), not the names an import added. */
+export async function findAuthoredAliases(db: Executor, id: number): Promise<Alias[]> {
+  const rows = await db
+    .selectFrom("ingredient_names")
+    .select(["name", "kind"])
+    .where("ingredient_id", "=", id)
+    .where("kind", "!=", "inci")
+    .where("source", "in", ["corpus", "editor"])
+    .execute();
+  return rows.map((r) => ({ name: r.name, kind: r.kind as AliasKind }));
+}
+
+/** Drop an ingredient's authored aliases (an editor's list replaces the corpus's); names stay. */
+export async function deleteAuthoredAliases(db: Executor, id: number): Promise<void> {
+  await db
+    .deleteFrom("ingredient_names")
+    .where("ingredient_id", "=", id)
+    .where("kind", "!=", "inci")
+    .where("source", "in", ["corpus", "editor"])
+    .execute();
+}
+
 /** Ingredient ids that own a name with this normalised key. */
 export async function findIngredientIdsByNameKey(db: Executor, key: string): Promise<number[]> {
   const rows = await db

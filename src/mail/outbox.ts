@@ -137,3 +137,24 @@ export async function lastQueuedAt(db: Kysely<DB>, kind: string, recipient: stri
     .executeTakeFirst();
   return row ? new Date(row.created_at) : null;
 }
+
+/** The mails to an address (newest first), as a subscriber's data export lists them. */
+export async function listMailsTo(db: Kysely<DB>, recipient: string): Promise<OutboxRow[]> {
+  return db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("recipient", "=", recipient)
+    .orderBy("id", "desc")
+    .limit(1000)
+    .execute();
+}
+
+/** Forget the mails of some kinds to an address (a subscriber deleting their data). Returns how many. */
+export async function deleteMailsTo(db: Kysely<DB>, recipient: string, kindPrefix: string): Promise<number> {
+  const result = await db
+    .deleteFrom("outbox")
+    .where("recipient", "=", recipient)
+    .where("kind", "like", `${kindPrefix}%`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -60,3 +60,8 @@ export async function markUnsubscribed(db: Kysely<DB>, id: number, now: Date): P
     .where("status", "!=", "unsubscribed")
     .execute();
 }
+
+/** Remove a subscriber's row (their data deletion); their issue recipients are anonymised first. */
+export async function deleteSubscriber(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom("subscribers").where("id", "=", id).execute();
+}

@@ -30,7 +30,11 @@ export interface NewsletterDeps {
 /** A link's subject names the row and its address, so a token never applies to another subscriber. */
 const subjectOf = (s: Subscriber) => `${s.id}:${s.email}`;
 
-export function unsubscribeUrl(deps: NewsletterDeps, subscriber: Subscriber, now = Date.now()): string {
+export function unsubscribeUrl(
+  deps: Pick<NewsletterDeps, "signer" | "publicUrl">,
+  subscriber: Subscriber,
+  now = Date.now(),
+): string {
   const token = deps.signer.sign(
     "newsletter-unsubscribe",
     subjectOf(subscriber),

@@ -7,7 +7,7 @@ import { AppError } from "../errors.js";
  * What a token is for. The purpose is part of the signed text, so a token minted for one purpose
  * never verifies for another (a confirmation link cannot unsubscribe, and the reverse).
  */
-export type TokenPurpose = "newsletter-confirm" | "newsletter-unsubscribe";
+export type TokenPurpose = "newsletter-confirm" | "newsletter-unsubscribe" | "newsletter-data";
 
 export interface VerifiedToken {
   subject: string;

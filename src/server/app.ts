@@ -14,6 +14,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { correctionRoutes } from "../corrections/pages.js";
 import { analyzerRoutes } from "../decoder/api.js";
 import { decoderPageRoutes } from "../decoder/pages.js";
 import { adminRoutes } from "../editors/routes.js";
@@ -141,6 +142,7 @@ export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
   await ingredientPageRoutes(app, ctx);
   await searchRoutes(app, ctx);
   await siteRoutes(app, ctx);
+  await correctionRoutes(app, ctx);
   await analyzerRoutes(app, ctx);
   await formSecurityRoutes(app, ctx);
   await feedbackRoutes(app, ctx);

@@ -1,3 +1,4 @@
+import { type ArticleCorrection, ArticleCorrections } from "../../corrections/components.js";
 import { FeedbackForm } from "../../feedback/components.js";
 import { NewsletterForm } from "../../newsletter/components.js";
 import { Layout, type Site } from "../../web/layout.js";
@@ -19,6 +20,8 @@ export interface ArticleView {
   rendered: RenderedSections;
   related: readonly Ingredient[];
   bibliography: Bibliography;
+  /** Revisions marked as corrections, newest first (the corrections log). */
+  corrections?: readonly ArticleCorrection[];
 }
 
 const COMEDOGENIC = "Comedogenic rating";
@@ -121,6 +124,7 @@ export function ArticlePage(view: ArticleView) {
         ))}
         <FactsPanel ingredient={ingredient} ratingLink={ratingSection ? `#${ratingSection.id}` : undefined} />
         <SourceList keys={sources.keys} bibliography={view.bibliography} />
+        <ArticleCorrections corrections={view.corrections} />
       </article>
       <FeedbackForm slug={ingredient.slug} revisionNumber={revision.number} />
       <RelatedList items={view.related} />

@@ -1,3 +1,4 @@
+import { type ArticleCorrection, ArticleCorrections } from "../../corrections/components.js";
 import { FeedbackForm } from "../../feedback/components.js";
 import { NewsletterForm } from "../../newsletter/components.js";
 import { Layout, type Site } from "../../web/layout.js";
@@ -20,6 +21,8 @@ export interface FactsOnlyView {
   description: string | null;
   related: readonly Ingredient[];
   bibliography: Bibliography;
+  /** Revisions marked as corrections, newest first (the corrections log). */
+  corrections?: readonly ArticleCorrection[];
 }
 
 /** Sources of imported facts: the inventory itself, and the regulation when an annex entry is linked. */
@@ -88,6 +91,7 @@ export function FactsOnlyPage(view: FactsOnlyView) {
         )}
         <FactsPanel ingredient={i} ratingLink={imported ? undefined : "#comedogenic-rating"} />
         <SourceList keys={sources.keys} bibliography={view.bibliography} />
+        <ArticleCorrections corrections={view.corrections} />
       </article>
       <FeedbackForm slug={i.slug} revisionNumber={view.revision?.number ?? null} />
       <RelatedList items={view.related} />
