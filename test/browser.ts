@@ -74,7 +74,8 @@ export function describeInBrowser(
         app,
         newPage: async ({ width = 1280, height = 900 } = {}) => {
           const page = await browser.newPage({ viewport: { width, height } });
-          page.setDefaultTimeout(15_000);
+          // Generous: the suite runs beside CPU-heavy tests (argon2, the newsletter crash test).
+          page.setDefaultTimeout(30_000);
           return page;
         },
       };

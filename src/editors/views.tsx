@@ -62,6 +62,9 @@ export function renderAdminPage(view: AdminView, title: string, body: ComponentC
     <Layout site={view.site} title={`${title} | INCI Atlas admin`} head={NOINDEX}>
       <nav class="admin-nav" aria-label="Admin">
         <a href="/admin">Dashboard</a>
+        <a href="/admin/articles">Articles</a>
+        <a href="/admin/feedback">Feedback</a>
+        <a href="/admin/newsletter">Newsletter</a>
         {admin && <a href="/admin/editors">Editors</a>}
         <a href="/admin/sessions">Sessions</a>
         {admin && <a href="/admin/audit">Audit log</a>}
