@@ -1,6 +1,7 @@
 import type { Bibliography } from "../ingredients/article/citations.js";
 import { SourceList } from "../ingredients/article/sources.js";
 import { Layout, type Site } from "../web/layout.js";
+import { Toc } from "../web/toc.js";
 import type { RenderedDocument } from "./content.js";
 
 /** /methodology: content/methodology.md, its citations numbered against the bibliography. */
@@ -16,19 +17,7 @@ export function MethodologyPage(props: { site: Site; doc: RenderedDocument; bibl
       <article class="article methodology">
         <h1>{doc.title}</h1>
         <div class="prose" dangerouslySetInnerHTML={{ __html: doc.intro }} />
-        <nav class="toc" aria-labelledby="toc-title">
-          <h2 id="toc-title">On this page</h2>
-          <ol>
-            {doc.sections.map((s) => (
-              <li key={s.id}>
-                <a href={`#${s.id}`}>{s.heading}</a>
-              </li>
-            ))}
-            <li>
-              <a href="#sources">Sources</a>
-            </li>
-          </ol>
-        </nav>
+        <Toc title="On this page" items={[...doc.sections, { id: "sources", heading: "Sources" }]} />
         {doc.sections.map((s) => (
           <section key={s.id} id={s.id} aria-labelledby={`${s.id}-title`}>
             <h2 id={`${s.id}-title`}>{s.heading}</h2>

@@ -2,6 +2,7 @@ import { type ArticleCorrection, ArticleCorrections } from "../../corrections/co
 import { FeedbackForm } from "../../feedback/components.js";
 import { NewsletterForm } from "../../newsletter/components.js";
 import { Layout, type Site } from "../../web/layout.js";
+import { Toc } from "../../web/toc.js";
 import type { Revision } from "../revisions.js";
 import type { Ingredient } from "../types.js";
 import { type Bibliography, SourceNumbers } from "./citations.js";
@@ -56,25 +57,9 @@ export function Provenance(props: { reviewed: string | null }) {
   );
 }
 
-function Toc(props: { sections: RenderedSections["sections"] }) {
-  return (
-    <nav class="toc" aria-labelledby="toc-title">
-      <h2 id="toc-title">Inside this article</h2>
-      <ol>
-        {props.sections.map((s) => (
-          <li key={s.id}>
-            <a href={`#${s.id}`}>{s.heading}</a>
-          </li>
-        ))}
-        <li>
-          <a href="#facts">Facts</a>
-        </li>
-        <li>
-          <a href="#sources">Sources</a>
-        </li>
-      </ol>
-    </nav>
-  );
+function ArticleToc(props: { sections: RenderedSections["sections"] }) {
+  const items = [...props.sections, { id: "facts", heading: "Facts" }, { id: "sources", heading: "Sources" }];
+  return <Toc title="Inside this article" items={items} />;
 }
 
 function jsonLd(view: ArticleView, url: string): object {
@@ -112,7 +97,7 @@ export function ArticlePage(view: ArticleView) {
       <article class="article">
         <PageHeader title={title} url={url} revision={revision} />
         <Provenance reviewed={ingredient.reviewed} />
-        <Toc sections={rendered.sections} />
+        <ArticleToc sections={rendered.sections} />
         {rendered.sections.map((s) => (
           <section key={s.id} id={s.id} aria-labelledby={`${s.id}-title`}>
             <h2 id={`${s.id}-title`}>{s.heading}</h2>
