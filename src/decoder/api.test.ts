@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describeEachWeb } from "../../test/web.js";
 
 describeEachWeb("decoder API", (web) => {
@@ -78,5 +79,23 @@ describeEachWeb("decoder API", (web) => {
     assert.equal(body.a.entries.length, 3);
     const missing = await web().app.inject({ method: "POST", url: "/api/v1/compare", payload: { a: "x" } });
     assert.equal(missing.json().error.field, "b");
+  });
+
+  it("compresses a JSON answer for a client that accepts brotli or gzip", async () => {
+    const text = Array.from({ length: 40 }, () => "Aqua, Glycerin, Parfum").join(", ");
+    for (const [accept, decode] of [
+      ["br", brotliDecompressSync],
+      ["gzip", gunzipSync],
+    ] as const) {
+      const response = await web().app.inject({
+        method: "POST",
+        url: "/api/v1/analyze",
+        headers: { "accept-encoding": accept },
+        payload: { text },
+      });
+      assert.equal(response.headers["content-encoding"], accept);
+      const body = JSON.parse(decode(response.rawPayload).toString("utf8"));
+      assert.equal(body.entries.length, 120);
+    }
   });
 });

@@ -63,7 +63,7 @@ export async function searchApiRoutes(app: FastifyInstance, ctx: WebContext): Pr
         querystring: suggestQuery,
         response: { 200: suggestResponse },
       },
-      config: { rateLimit },
+      config: { rateLimit, compress: false },
       // A few hundred bytes: compressing them costs more time (a Brotli encoder per response) than
       // it saves on the wire, and suggestions must come back within a keystroke.
       compress: false,

@@ -29,7 +29,7 @@ import { searchRoutes } from "../search/routes.js";
 import { formSecurityRoutes } from "../security/routes.js";
 import { siteRoutes } from "../site/routes.js";
 import { renderErrorPage } from "../web/error-pages.js";
-import { sendAsset } from "../web/http.js";
+import { compressStringBody, sendAsset } from "../web/http.js";
 import type { WebContext } from "./compose.js";
 import { docsRoutes } from "./docs.js";
 
@@ -74,6 +74,8 @@ export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
     // Pages are served over plain HTTP on localhost too; HSTS belongs to the TLS terminator.
     hsts: false,
   });
+  // Before @fastify/compress, so that string bodies are compressed synchronously (see there).
+  app.addHook("onSend", compressStringBody);
   await app.register(compress, {
     // JSON and other dynamic answers: the fastest levels, as for pages (measurements at
     // compressFast in web/http.ts). Cached pages and assets come precompressed.

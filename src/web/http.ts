@@ -28,6 +28,30 @@ function compressFast(html: string, encoding: "br" | "gzip"): Buffer {
     : gzipSync(html, { level: 1 });
 }
 
+const COMPRESSIBLE = /^(application\/(json|xml|atom\+xml)|text\/)/;
+
+/**
+ * An onSend hook, registered before @fastify/compress: a string body is compressed here,
+ * synchronously and at the fastest level, and @fastify/compress then leaves it alone. Its
+ * streams sent answers to the analyze API up to 80 ms after the handler had finished (measured
+ * at 200 requests/s on 2 cores); streamed bodies (static files, the API docs) still go through it.
+ */
+export async function compressStringBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
+  if (typeof payload !== "string" || payload.length < COMPRESS_FROM) return payload;
+  if (reply.getHeader("content-encoding")) return payload;
+  // A route that opts out (`config: { compress: false }`, beside @fastify/compress's own option).
+  if ((request.routeOptions.config as { compress?: boolean }).compress === false) return payload;
+  if (!COMPRESSIBLE.test(String(reply.getHeader("content-type") ?? ""))) return payload;
+  const encoding = pickEncoding(request);
+  if (!encoding) return payload;
+  reply.header("content-encoding", encoding).header("vary", "accept-encoding").removeHeader("content-length");
+  return compressFast(payload, encoding);
+}
+
 function pickEncoding(request: FastifyRequest): "br" | "gzip" | null {
   const accept = String(request.headers["accept-encoding"] ?? "");
   if (/\bbr\b/.test(accept)) return "br";
