@@ -13,6 +13,20 @@ describeEachWeb("ingredient API", (web) => {
     assert.equal(ok.headers["access-control-allow-origin"], "*");
   });
 
+  it("redirects another spelling and an editor's old slug to the canonical one, like the pages", async () => {
+    const upper = await web().app.inject({ method: "GET", url: "/api/v1/ingredients/AQUA" });
+    assert.equal(upper.statusCode, 301);
+    assert.equal(upper.headers.location, "/api/v1/ingredients/aqua");
+    const glycerin = web().ctx.dictionary.findBySlug("glycerin");
+    await web()
+      .ctx.database.db.insertInto("slug_redirects")
+      .values({ old_slug: "old-glycerin-name", ingredient_id: glycerin?.id ?? 0 })
+      .execute();
+    const old = await web().app.inject({ method: "GET", url: "/api/v1/ingredients/old-glycerin-name" });
+    assert.equal(old.statusCode, 301);
+    assert.equal(old.headers.location, "/api/v1/ingredients/glycerin");
+  });
+
   it("redirects an alias slug to the canonical one", async () => {
     const response = await web().app.inject({ method: "GET", url: "/api/v1/ingredients/water" });
     assert.equal(response.statusCode, 301);

@@ -6,7 +6,7 @@ import type { WebContext } from "../server/compose.js";
 import { dictionaryIndex } from "./browse.js";
 import { presentArticle, presentFunction } from "./presenter.js";
 import { findPublishedRevision } from "./revisions.js";
-import { resolveSlug } from "./slugs.js";
+import { findIngredientBySlug } from "./slugs.js";
 
 const slugParams = z.strictObject({ slug: z.string().min(1).max(200) });
 const functionList = z.object({
@@ -26,7 +26,7 @@ export async function ingredientApiRoutes(app: FastifyInstance, ctx: WebContext)
       },
     },
     async (request, reply) => {
-      const match = resolveSlug(ctx.dictionary, request.params.slug);
+      const match = await findIngredientBySlug(ctx.dictionary, ctx.database.db, request.params.slug);
       if (!match)
         throw new AppError("ingredient_not_found", `No ingredient "${request.params.slug}".`, "slug");
       if (!match.canonical) return reply.redirect(`/api/v1/ingredients/${match.ingredient.slug}`, 301);

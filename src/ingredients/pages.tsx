@@ -6,34 +6,12 @@ import { PUBLIC_PAGE_CACHE, sendPage } from "../web/http.js";
 import { renderDocument } from "../web/render.js";
 import { ArticlePage } from "./article/article-page.js";
 import { FactsOnlyPage } from "./article/facts-only.js";
-import { findCosingDescription, findSlugRedirect } from "./article/queries.js";
+import { findCosingDescription } from "./article/queries.js";
 import { SectionRenderer } from "./article/sections.js";
 import { dictionaryIndex, relatedIngredients } from "./browse.js";
 import { findPublishedRevision } from "./revisions.js";
-import { slugify } from "./slug.js";
-import { resolveSlug } from "./slugs.js";
+import { findIngredientBySlug } from "./slugs.js";
 import type { Ingredient } from "./types.js";
-
-/** Longest slug we look up; longer paths are not ingredient names. */
-const MAX_SLUG = 200;
-
-/** The canonical ingredient of a requested slug, and whether the request must be redirected to it. */
-async function findIngredient(
-  ctx: WebContext,
-  requested: string,
-): Promise<{ ingredient: Ingredient; canonical: boolean } | null> {
-  const match = resolveSlug(ctx.dictionary, requested);
-  if (match) return match;
-  // "AQUA", "Aqua%20" and other spellings of a slug: answer with the canonical address.
-  const tidy = slugify(requested);
-  const tidied = tidy !== "" && tidy !== requested ? resolveSlug(ctx.dictionary, tidy) : null;
-  if (tidied) return { ingredient: tidied.ingredient, canonical: false };
-  if (tidy === "") return null;
-  // An editor's rename leaves the old slug in slug_redirects.
-  const id = await findSlugRedirect(ctx.database.db, tidy);
-  const moved = id === null ? undefined : dictionaryIndex(ctx.dictionary).byId.get(id);
-  return moved ? { ingredient: moved, canonical: false } : null;
-}
 
 async function renderIngredientPage(
   ctx: WebContext,
@@ -70,7 +48,7 @@ export async function ingredientPageRoutes(app: FastifyInstance, ctx: WebContext
 
   app.get<{ Params: { slug: string } }>("/ingredients/:slug", async (request, reply) => {
     const requested = request.params.slug;
-    const found = requested.length <= MAX_SLUG ? await findIngredient(ctx, requested) : null;
+    const found = await findIngredientBySlug(ctx.dictionary, ctx.database.db, requested);
     if (!found) throw new AppError("not_found", "We have no ingredient at this address.");
     const { ingredient } = found;
     if (!found.canonical) return redirect(reply, ingredient.slug);

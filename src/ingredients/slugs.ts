@@ -1,4 +1,8 @@
+import type { Kysely } from "kysely";
 import type { Dictionary } from "../analyzer/dictionary.js";
+import type { DB } from "../db/schema.js";
+import { findSlugRedirect } from "./article/queries.js";
+import { dictionaryIndex } from "./browse.js";
 import { slugify } from "./slug.js";
 import type { Ingredient } from "./types.js";
 
@@ -38,4 +42,29 @@ export function resolveSlug(dictionary: Dictionary, slug: string): SlugMatch | n
   if (own) return { ingredient: own, canonical: true };
   const alias = indexAliasSlugs(dictionary).get(slug);
   return alias ? { ingredient: alias, canonical: false } : null;
+}
+
+/** Longest slug we look up; longer paths are not ingredient names. */
+export const MAX_SLUG = 200;
+
+/**
+ * The ingredient a requested slug names, for the pages and the API alike: its own slug, an
+ * alias slug, another spelling of a slug ("AQUA", "Aqua%20"), or an old slug an editor's rename
+ * left in slug_redirects. `canonical` false: answer 301 to the ingredient's own slug.
+ */
+export async function findIngredientBySlug(
+  dictionary: Dictionary,
+  db: Kysely<DB>,
+  requested: string,
+): Promise<SlugMatch | null> {
+  if (requested.length > MAX_SLUG) return null;
+  const match = resolveSlug(dictionary, requested);
+  if (match) return match;
+  const tidy = slugify(requested);
+  if (tidy === "") return null;
+  const tidied = tidy !== requested ? resolveSlug(dictionary, tidy) : null;
+  if (tidied) return { ingredient: tidied.ingredient, canonical: false };
+  const id = await findSlugRedirect(db, tidy);
+  const moved = id === null ? undefined : dictionaryIndex(dictionary).byId.get(id);
+  return moved ? { ingredient: moved, canonical: false } : null;
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Dictionary } from "../analyzer/dictionary.js";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
+import { dictionaryIndex } from "../ingredients/browse.js";
 import { loadDictionary } from "../ingredients/service.js";
 import { indexAliasSlugs } from "../ingredients/slugs.js";
 import type { IndexUpdate, SearchIndex } from "./index.js";
@@ -119,7 +120,9 @@ export class ContentSync {
     if (latest === null) return null;
     // The dictionary is read after the change ids: whatever those changes wrote is in it.
     const dictionary = await loadDictionary(target.database);
+    // Built before the swap, so that no request pays for them on the new dictionary.
     indexAliasSlugs(dictionary);
+    dictionaryIndex(dictionary);
     if (this.stopped) return null;
     // Swap everything in one synchronous step: no request sees a new dictionary with an old index.
     const update = target.search.index.update(dictionary);

@@ -36,8 +36,9 @@ import { docsRoutes } from "./docs.js";
 /** Request bodies: a 20,000-character label is at most 80 KB of UTF-8; forms are smaller. */
 const BODY_LIMIT = 128 * 1024;
 
+/** JSON answers, errors included: the public API and the admin area's own API. */
 function isApi(url: string): boolean {
-  return url.startsWith("/api/");
+  return url.startsWith("/api/") || url.startsWith("/admin/api/");
 }
 
 /**
@@ -99,7 +100,9 @@ export async function buildServer(ctx: WebContext): Promise<FastifyInstance> {
   // CORS on the public GET endpoints of the API only: other sites may read, not write.
   await app.register(cors, {
     delegator: (request, callback) => {
-      const open = isApi(request.url) && (request.method === "GET" || request.method === "OPTIONS");
+      // The public API only: never the admin area's.
+      const open =
+        request.url.startsWith("/api/") && (request.method === "GET" || request.method === "OPTIONS");
       callback(null, { origin: open ? "*" : false, methods: ["GET"] });
     },
   });
