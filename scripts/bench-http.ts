@@ -1,8 +1,9 @@
 /**
  * npm run bench:http: the web server under load, as a reader's browser or a CDN would see it.
  * Builds a throwaway SQLite database (bundled corpus + the shared CosIng inventory and annexes),
- * starts the compiled server (`dist/server/main.js`) in a child process and drives it with
- * autocannon from this one. Requests rotate across every article slug (>= 300); every request
+ * starts the compiled server (`dist/server/main.js`) in a child process, with one web server
+ * process per CPU core as an operator would run it (WEB_CONCURRENCY), and drives it with
+ * autocannon from this one. (a) is also measured with a single process, for comparison. Requests rotate across every article slug (>= 300); every request
  * sends the same Accept-Encoding.
  * Maximum throughput is measured with autocannon (closed loop, 50 connections); latency at a fixed
  * rate with an open-loop generator (scripts/lib/fixed-rate.ts) that sends each request when due.
@@ -15,6 +16,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import autocannon from "autocannon";
@@ -61,7 +63,14 @@ function rotate<T>(items: readonly T[]): () => T {
   return () => items[i++ % items.length] as T;
 }
 
-async function startServer(databasePath: string, pageCache: "on" | "off"): Promise<ChildProcess> {
+/** Web server processes: one per core (WEB_CONCURRENCY=auto), as an operator runs it on this machine. */
+const WORKERS = availableParallelism();
+
+async function startServer(
+  databasePath: string,
+  pageCache: "on" | "off",
+  workers = WORKERS,
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(PROJECT_DIR, "dist/server/main.js")], {
     env: {
       ...process.env,
@@ -69,6 +78,7 @@ async function startServer(databasePath: string, pageCache: "on" | "off"): Promi
       PORT: String(PORT),
       LOG_LEVEL: "warn",
       PAGE_CACHE: pageCache,
+      WEB_CONCURRENCY: String(workers),
       API_RATE_LIMIT: "100000000",
       OUTBOX_DIR: join(PROJECT_DIR, "tmp", "bench-outbox"),
     },
@@ -123,9 +133,13 @@ await temp.close();
 if (slugs.length < 300) throw new Error(`only ${slugs.length} articles: the bench needs >= 300`);
 const articlePaths = rotate(slugs.map((s) => `/ingredients/${s}`));
 
-// (a) page cache off
-let server = await startServer(databasePath, "off");
+// (a) page cache off: in one process first (for comparison), then one process per core
+let server = await startServer(databasePath, "off", 1);
 await load(articlePaths, { connections: 10 }); // warm-up (JIT, SQLite page cache)
+const uncachedMaxOneProcess = await load(articlePaths);
+await stopServer(server);
+server = await startServer(databasePath, "off");
+await load(articlePaths, { connections: 10 });
 const uncachedMax = await load(articlePaths);
 const uncachedFixed = await fixedRate(BASE, 500, DURATION, () => ({
   path: articlePaths(),
@@ -174,7 +188,8 @@ const report = {
   articles: slugs.length,
   acceptEncoding: ENCODING,
   secondsPerRun: DURATION,
-  a: { uncachedMax, uncachedAt500: uncachedFixed },
+  webConcurrency: WORKERS,
+  a: { uncachedMax, uncachedAt500: uncachedFixed, uncachedMaxOneProcess },
   b: { cachedMax },
   c: {
     staticMax,

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { availableParallelism } from "node:os";
 import { describe, it } from "node:test";
 import { DEFAULT_DATABASE_PATH, loadConfig, parseDatabaseUrl } from "./config.js";
 import { AppError } from "./errors.js";
@@ -43,5 +44,17 @@ describe("loadConfig", () => {
     const config = loadConfig({});
     assert.equal(config.port, 3000);
     assert.equal(config.database.dialect, "sqlite");
+    assert.equal(config.webConcurrency, 1);
+  });
+  it("takes WEB_CONCURRENCY as a number of processes or auto (one per core)", () => {
+    assert.equal(loadConfig({ WEB_CONCURRENCY: "3" }).webConcurrency, 3);
+    assert.equal(loadConfig({ WEB_CONCURRENCY: "auto" }).webConcurrency, availableParallelism());
+    for (const bad of ["0", "two", "1.5", "65"]) {
+      assert.throws(
+        () => loadConfig({ WEB_CONCURRENCY: bad }),
+        (e: unknown) => e instanceof AppError && /WEB_CONCURRENCY/.test(e.message),
+        bad,
+      );
+    }
   });
 });

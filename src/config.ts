@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { AppError } from "./errors.js";
@@ -29,6 +30,11 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("INCI Atlas <newsletter@localhost>"),
   /** Folder for mails when no SMTP server is configured. */
   OUTBOX_DIR: z.string().min(1).optional(),
+  /**
+   * Web server processes sharing the port: a number, or "auto" (one per CPU core). Each behaves
+   * like one more instance on the same database (search sync, page cache, per-address limits).
+   */
+  WEB_CONCURRENCY: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)]).default(1),
   /** Rendered-page cache: "on" (default) or "off" (for benchmarks and debugging). */
   PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   /** Behind a load balancer, trust X-Forwarded-For for per-IP rate limits: "true" or "false". */
@@ -57,6 +63,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   outboxDir: string;
+  /** Web server processes (WEB_CONCURRENCY, "auto" resolved to the number of CPU cores). */
+  webConcurrency: number;
   pageCache: boolean;
   trustProxy: boolean;
   searchPollMs: number;
@@ -107,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: parsed.data.SMTP_URL ?? null,
     mailFrom: parsed.data.MAIL_FROM,
     outboxDir: resolve(parsed.data.OUTBOX_DIR ?? resolve(PROJECT_DIR, "data", "outbox")),
+    webConcurrency:
+      parsed.data.WEB_CONCURRENCY === "auto" ? availableParallelism() : parsed.data.WEB_CONCURRENCY,
     pageCache: parsed.data.PAGE_CACHE === "on",
     trustProxy: parsed.data.TRUST_PROXY === "true",
     searchPollMs: parsed.data.SEARCH_POLL_MS,

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { preparedQuery } from "../db/prepared.js";
 import type { DB } from "../db/schema.js";
 
 /** The SQL of the corrections log: published revisions marked as corrections. */
@@ -49,18 +50,22 @@ export async function listCorrections(
   };
 }
 
-/** One article's corrections, newest first (the list on its page). */
-export async function listArticleCorrections(
-  db: Kysely<DB>,
-  ingredientId: number,
-): Promise<Array<{ number: number; note: string; createdAt: string }>> {
-  const rows = await db
+// Read on every article page: compiled once (src/db/prepared.ts).
+const articleCorrections = preparedQuery(1, (db, ingredientId: number) =>
+  db
     .selectFrom("revisions")
     .select(["number", "note", "created_at"])
     .where("ingredient_id", "=", ingredientId)
     .where("is_correction", "=", 1)
     .orderBy("number", "desc")
-    .limit(50)
-    .execute();
+    .limit(50),
+);
+
+/** One article's corrections, newest first (the list on its page). */
+export async function listArticleCorrections(
+  db: Kysely<DB>,
+  ingredientId: number,
+): Promise<Array<{ number: number; note: string; createdAt: string }>> {
+  const rows = await articleCorrections(db, ingredientId);
   return rows.map((r) => ({ number: r.number, note: r.note, createdAt: r.created_at }));
 }

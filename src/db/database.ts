@@ -36,6 +36,16 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+const sqliteHandles = new WeakMap<Kysely<DB>, SQLite.Database>();
+
+/**
+ * The better-sqlite3 handle behind a Kysely instance on SQLite (undefined on PostgreSQL), for the
+ * few hot reads that run a precompiled statement directly (src/db/prepared.ts).
+ */
+export function sqliteHandleOf(db: Kysely<DB>): SQLite.Database | undefined {
+  return sqliteHandles.get(db);
+}
+
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.dialect === "sqlite") {
     if (config.path !== ":memory:") mkdirSync(dirname(config.path), { recursive: true });
@@ -44,6 +54,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    sqliteHandles.set(db, sqlite);
     return { db, dialect: "sqlite", close: () => db.destroy() };
   }
   // PostgreSQL returns bigint and numeric as strings; our counts fit in a JS number.

@@ -211,6 +211,26 @@ describeEachWeb("ingredient pages", (web) => {
     assert.equal(again.body, "");
   });
 
+  it("validates each compressed form of a page by its own ETag", async () => {
+    const br = await get(web, "/ingredients/aqua", { "accept-encoding": "br" });
+    const gzip = await get(web, "/ingredients/aqua", { "accept-encoding": "gzip" });
+    assert.equal(br.headers["content-encoding"], "br");
+    assert.equal(gzip.headers["content-encoding"], "gzip");
+    assert.notEqual(br.headers.etag, gzip.headers.etag);
+    const brAgain = await get(web, "/ingredients/aqua", {
+      "accept-encoding": "br",
+      "if-none-match": String(br.headers.etag),
+    });
+    assert.equal(brAgain.statusCode, 304);
+    // A gzip client holding the brotli form's validator gets the full gzip page.
+    const crossed = await get(web, "/ingredients/aqua", {
+      "accept-encoding": "gzip",
+      "if-none-match": String(br.headers.etag),
+    });
+    assert.equal(crossed.statusCode, 200);
+    assert.equal(crossed.headers.etag, gzip.headers.etag);
+  });
+
   it("lists every CosIng function with its count in the API", async () => {
     const response = await get(web, "/api/v1/functions");
     assert.equal(response.statusCode, 200);

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { preparedQuery } from "../db/prepared.js";
 import type { DB } from "../db/schema.js";
 
 /** A published revision of an article: immutable once written. */
@@ -13,15 +14,19 @@ export interface Revision {
   createdAt: string;
 }
 
-/** The published (latest) revision of an ingredient's article, or null when it has none. */
-export async function findPublishedRevision(db: Kysely<DB>, ingredientId: number): Promise<Revision | null> {
-  const row = await db
+// Read on every article page: compiled once (src/db/prepared.ts).
+const latestRevision = preparedQuery(1, (db, ingredientId: number) =>
+  db
     .selectFrom("revisions")
     .selectAll()
     .where("ingredient_id", "=", ingredientId)
     .orderBy("number", "desc")
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+/** The published (latest) revision of an ingredient's article, or null when it has none. */
+export async function findPublishedRevision(db: Kysely<DB>, ingredientId: number): Promise<Revision | null> {
+  const [row] = await latestRevision(db, ingredientId);
   if (!row) return null;
   return {
     id: row.id,

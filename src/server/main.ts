@@ -1,10 +1,12 @@
-import { loadConfig } from "../config.js";
+import cluster, { type Worker } from "node:cluster";
+import { openDatabaseWithCorpus } from "../boot.js";
+import { type Config, loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
 import { buildServer } from "./app.js";
 import { bootWeb } from "./compose.js";
 
-async function main(): Promise<void> {
-  const config = loadConfig();
+/** One web server process: boot, listen, and close cleanly on SIGINT or SIGTERM. */
+async function serve(config: Config): Promise<void> {
   const ctx = await bootWeb(config);
   const app = await buildServer(ctx);
   const close = async () => {
@@ -17,6 +19,61 @@ async function main(): Promise<void> {
   const where = config.database.dialect === "sqlite" ? `SQLite ${config.database.path}` : "PostgreSQL";
   app.log.info(`database: ${where}; dictionary: ${ctx.dictionary.size} ingredients`);
   await app.listen({ port: config.port, host: config.host });
+}
+
+/**
+ * WEB_CONCURRENCY > 1: this process migrates the database and loads the bundled corpus once, then
+ * runs that many web server processes sharing the port (node:cluster), restarts one that dies,
+ * and stops them all on SIGINT or SIGTERM. Each worker is one more instance on the same database.
+ */
+async function supervise(config: Config): Promise<void> {
+  const database = await openDatabaseWithCorpus(config);
+  await database.close();
+  let stopping = false;
+  // A worker that dies within 10 s of its start (a port in use, a bad setting) would die again:
+  // after three such deaths in a row the whole server stops instead of looping.
+  const startedAt = new Map<number, number>();
+  let quickDeaths = 0;
+  const start = (): void => {
+    if (!stopping) startedAt.set(cluster.fork().id, Date.now());
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    quickDeaths = Date.now() - (startedAt.get(worker.id) ?? 0) < 10_000 ? quickDeaths + 1 : 0;
+    startedAt.delete(worker.id);
+    const why = `web worker ${worker.process.pid} exited (${signal ?? code})`;
+    if (quickDeaths >= 3) {
+      process.stderr.write(`inci-atlas: ${why}, the third quick failure in a row; stopping\n`);
+      process.exitCode = 2;
+      stop();
+      return;
+    }
+    process.stderr.write(`inci-atlas: ${why}; starting another in 1 s\n`);
+    setTimeout(start, 1000);
+  });
+  const stop = () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    let left = workers.length;
+    if (left === 0) process.exit();
+    for (const worker of workers) {
+      worker.once("exit", () => {
+        left -= 1;
+        if (left === 0) process.exit();
+      });
+      worker.process.kill("SIGTERM");
+    }
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  process.stdout.write(`inci-atlas: starting ${config.webConcurrency} web server processes\n`);
+  for (let i = 0; i < config.webConcurrency; i++) start();
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (cluster.isPrimary && config.webConcurrency > 1) return supervise(config);
+  return serve(config);
 }
 
 main().catch((error: unknown) => {
