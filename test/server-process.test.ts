@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { after, describe, it } from "node:test";
 import { PROJECT_DIR } from "../src/paths.js";
 
-// The server as `npm start` runs it: one process, or WEB_CONCURRENCY processes under a supervisor.
+// The server as `npm start` runs it: a supervisor and WEB_CONCURRENCY web server processes.
 const dir = mkdtempSync(join(tmpdir(), "inci-atlas-server-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -99,9 +99,10 @@ async function fetchStatus(baseUrl: string, path: string): Promise<number> {
 }
 
 describe("the server process", () => {
-  it("serves in one process and exits cleanly on SIGTERM", async () => {
-    const server = await start({ WEB_CONCURRENCY: "1" });
+  it("serves from one worker by default and exits cleanly on SIGTERM", async () => {
+    const server = await start({});
     try {
+      await server.waitFor((l) => l.includes("starting 1 web server process"), "supervisor line");
       await server.waitFor((l) => l.includes("Server listening"), "listening line");
       assert.equal(await fetchStatus(server.baseUrl, "/ingredients/aqua"), 200);
       server.child.kill("SIGTERM");

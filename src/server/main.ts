@@ -5,7 +5,7 @@ import { AppError } from "../errors.js";
 import { buildServer } from "./app.js";
 import { bootWeb } from "./compose.js";
 
-/** One web server process: boot, listen, and close cleanly on SIGINT or SIGTERM. */
+/** One web server process (a cluster worker): boot, listen, and close cleanly on SIGINT or SIGTERM. */
 async function serve(config: Config): Promise<void> {
   const ctx = await bootWeb(config);
   const app = await buildServer(ctx);
@@ -22,13 +22,21 @@ async function serve(config: Config): Promise<void> {
 }
 
 /**
- * WEB_CONCURRENCY > 1: this process migrates the database and loads the bundled corpus once, then
- * runs that many web server processes sharing the port (node:cluster), restarts one that dies,
- * and stops them all on SIGINT or SIGTERM. Each worker is one more instance on the same database.
+ * V8 flags of the web server processes. A 32 MB young generation semi-space (16 MB by default)
+ * means fewer scavenges of the short-lived objects every page render makes: 10-15 % less CPU per
+ * uncached article page (measured by bench:http, 426-451 against 504-515 µs per request).
+ */
+const WORKER_FLAGS = ["--max-semi-space-size=32"];
+
+/**
+ * This process migrates the database and loads the bundled corpus once, then runs WEB_CONCURRENCY
+ * web server processes sharing the port (node:cluster), replaces one that dies, and stops them all
+ * on SIGINT or SIGTERM. Each worker is one more instance on the same database.
  */
 async function supervise(config: Config): Promise<void> {
   const database = await openDatabaseWithCorpus(config);
   await database.close();
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...WORKER_FLAGS] });
   let stopping = false;
   // A worker that dies within 10 s of its start (a port in use, a bad setting) would die again:
   // after three such deaths in a row the whole server stops instead of looping.
@@ -66,14 +74,14 @@ async function supervise(config: Config): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  process.stdout.write(`inci-atlas: starting ${config.webConcurrency} web server processes\n`);
+  const count = config.webConcurrency;
+  process.stdout.write(`inci-atlas: starting ${count} web server process${count === 1 ? "" : "es"}\n`);
   for (let i = 0; i < config.webConcurrency; i++) start();
 }
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (cluster.isPrimary && config.webConcurrency > 1) return supervise(config);
-  return serve(config);
+  return cluster.isPrimary ? supervise(config) : serve(config);
 }
 
 main().catch((error: unknown) => {
