@@ -25,6 +25,13 @@ export function matchName(dictionary: Dictionary, name: string): Match {
   return matches(dictionary).get(name, (n) => resolve(dictionary, n));
 }
 
+/** matchName for one dictionary, its memo found once: for matching every item of a label. */
+export function nameMatcher(dictionary: Dictionary): (name: string) => Match {
+  const memo = matches(dictionary);
+  const compute = (n: string) => resolve(dictionary, n);
+  return (name) => memo.get(name, compute);
+}
+
 const matches = memoPerDictionary<Match>(200_000);
 
 function resolve(dictionary: Dictionary, name: string): Match {

@@ -34,18 +34,6 @@ export function cleanText(text: string): string {
   );
 }
 
-/**
- * Whether `lower`, the lower-case copy of a text, holds any of `words` (lower case). A cheap test
- * before a costly case-insensitive pattern: V8 runs a plain substring search far faster than an
- * alternation under the i flag, and most labels hold none of the words. Each word must be part of
- * every match of the pattern it guards, so that the test never hides a match. A piece cut from the
- * text (or pieces joined by new lines) holds a word only if the text does: one copy guards them all.
- */
-export function mentionsAny(lower: string, words: readonly string[]): boolean {
-  for (const word of words) if (lower.includes(word)) return true;
-  return false;
-}
-
 /** Fold accents: "Extrait de Levure Pressée" -> "Extrait de Levure Pressee". */
 export function foldAccents(text: string): string {
   return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");

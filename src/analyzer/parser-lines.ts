@@ -1,4 +1,3 @@
-import { mentionsAny } from "./normalize.js";
 import type { SkippedText } from "./types.js";
 
 /** Line-level classification for the label parser. Pure. */
@@ -13,8 +12,8 @@ export interface LineBlock {
 const DISCLAIMER =
   /may change or vary from time to time|refer to the (?:ingredient list|product packaging|packaging)|up[- ]to[- ]date list of ingredients|ingredient lists? (?:are|is) subject to change|for the most (?:current|complete|accurate) (?:list|ingredient)/gi;
 
-// A word of every DISCLAIMER phrase, for mentionsAny.
-const DISCLAIMER_WORDS = [
+/** A word of every DISCLAIMER phrase: the caller tells whether the text holds one (see mentions.ts). */
+export const DISCLAIMER_WORDS = [
   "time to time",
   "refer to the",
   "date list of ingredients",
@@ -26,11 +25,8 @@ const DISCLAIMER_WORDS = [
  * Cut out every sentence holding a disclaimer phrase. The phrase is found first and the sentence
  * widened around it: a pattern that starts by scanning for the sentence would be quadratic.
  */
-export function removeDisclaimers(
-  text: string,
-  lower = text.toLowerCase(),
-): { text: string; disclaimers: string[] } {
-  if (!mentionsAny(lower, DISCLAIMER_WORDS)) return { text, disclaimers: [] };
+export function removeDisclaimers(text: string, mayHold = true): { text: string; disclaimers: string[] } {
+  if (!mayHold) return { text, disclaimers: [] };
   const ranges: Array<[number, number]> = [];
   for (const m of text.matchAll(DISCLAIMER)) {
     const at = m.index ?? 0;
@@ -59,15 +55,12 @@ export function removeDisclaimers(
 const FREE_OF =
   /\b(?:free (?:of|from)|formulated without|(?:does|do) not contain|contains? no|made without|formulated free|we never use|no added)\b/gi;
 
-// A word of every FREE_OF phrase, for mentionsAny.
-const FREE_OF_WORDS = ["free", "without", "contain", "never use", "no added"];
+/** A word of every FREE_OF phrase: the caller tells whether the text holds one. */
+export const FREE_OF_WORDS = ["free", "without", "contain", "never use", "no added"];
 
 /** Cut out every sentence that lists what a product is free of, as "marketing". */
-export function removeFreeOfClaims(
-  text: string,
-  lower = text.toLowerCase(),
-): { text: string; claims: string[] } {
-  if (!mentionsAny(lower, FREE_OF_WORDS)) return { text, claims: [] };
+export function removeFreeOfClaims(text: string, mayHold = true): { text: string; claims: string[] } {
+  if (!mayHold) return { text, claims: [] };
   const claims: string[] = [];
   let rest = text;
   FREE_OF.lastIndex = 0;

@@ -1,8 +1,15 @@
-import { BoundedMemo } from "./memo.js";
-import { cleanText, mentionsAny } from "./normalize.js";
-import { classifyLine, isFootnoteText, removeDisclaimers, removeFreeOfClaims } from "./parser-lines.js";
-import { splitItems } from "./parser-split.js";
-import type { Group, ParsedItem, ParsedLabel, SkippedText } from "./types.js";
+import { WordScanner } from "./mentions.js";
+import { cleanText } from "./normalize.js";
+import { addItems } from "./parser-items.js";
+import {
+  classifyLine,
+  DISCLAIMER_WORDS,
+  FREE_OF_WORDS,
+  removeDisclaimers,
+  removeFreeOfClaims,
+} from "./parser-lines.js";
+import { AND_WORDS, MAY_CONTAIN_WORDS } from "./parser-split.js";
+import type { ParsedItem, ParsedLabel, SkippedText } from "./types.js";
 
 /**
  * Turn the text of a label, as people paste it, into ordered items and the pieces skipped.
@@ -13,8 +20,22 @@ import type { Group, ParsedItem, ParsedLabel, SkippedText } from "./types.js";
 const PREFIX =
   /(?:\b(active|inactive|other|key)\s+)?(?:ingr[eé]dients?|inci|composition|zutaten|ingredientes)(?:\s*\/\s*ingr[eé]dients?)?\s*:/gi;
 
-// A word of every PREFIX, for mentionsAny.
+// A word of every PREFIX.
 const PREFIX_WORDS = ["ingr", "inci", "compos", "zutat"];
+
+/**
+ * The words that guard the costly case-insensitive patterns, all found in one pass over the
+ * lower-case label (see mentions.ts). Every later text is cut from that label (or made of pieces of
+ * it joined by new lines), so a word it lacks is in none of them and the pattern need not run.
+ */
+const GUARDS = new WordScanner([
+  ...new Set([...PREFIX_WORDS, ...DISCLAIMER_WORDS, ...FREE_OF_WORDS, ...MAY_CONTAIN_WORDS, ...AND_WORDS]),
+]);
+const PREFIX_MASK = GUARDS.maskOf(PREFIX_WORDS);
+const DISCLAIMER_MASK = GUARDS.maskOf(DISCLAIMER_WORDS);
+const FREE_OF_MASK = GUARDS.maskOf(FREE_OF_WORDS);
+const MAY_CONTAIN_MASK = GUARDS.maskOf(MAY_CONTAIN_WORDS);
+const AND_MASK = GUARDS.maskOf(AND_WORDS);
 
 interface Block {
   kind: "list" | "heading" | "skip";
@@ -24,19 +45,21 @@ interface Block {
   prefixed?: boolean;
   /** "active"/"inactive" prefixes continue the same product. */
   prefixKind?: string;
+  /** Commas and semicolons in a list block's text, counted up to 2 (0 for the other blocks). */
+  separators: number;
 }
 
 export function parseLabel(input: string): ParsedLabel {
   const skipped: SkippedText[] = [];
   const cleaned = splitGluedPercents(cleanText(input));
-  // Every later text is cut from this one: one lower-case copy serves all the cheap tests.
-  const lower = cleaned.toLowerCase();
-  const withoutDisclaimers = removeDisclaimers(cleaned, lower);
+  const seen = GUARDS.scan(cleaned.toLowerCase());
+  const withoutDisclaimers = removeDisclaimers(cleaned, (seen & DISCLAIMER_MASK) !== 0);
   for (const d of withoutDisclaimers.disclaimers) skipped.push({ text: d, why: "disclaimer" });
-  const { text, claims } = removeFreeOfClaims(withoutDisclaimers.text, lower);
+  const { text, claims } = removeFreeOfClaims(withoutDisclaimers.text, (seen & FREE_OF_MASK) !== 0);
   for (const c of claims) skipped.push({ text: c, why: "marketing" });
-  const blocks = markProductNames(toBlocks(text, lower));
-  const hasCommaList = blocks.some((b) => b.kind === "list" && countSeparators(b.text) >= 2);
+  const blocks = markProductNames(toBlocks(text, (seen & PREFIX_MASK) !== 0));
+  const hints = { mayContain: (seen & MAY_CONTAIN_MASK) !== 0, and: (seen & AND_MASK) !== 0 };
+  const hasCommaList = blocks.some((b) => b.kind === "list" && b.separators >= 2);
   const items: ParsedItem[] = [];
   const sections: string[] = [];
   let section = -1;
@@ -54,7 +77,7 @@ export function parseLabel(input: string): ParsedLabel {
       continue;
     }
     // A bullet without commas before a comma-separated list is a marketing line, not an ingredient.
-    if (hasCommaList && !block.prefixed && countSeparators(block.text) < 2 && /^[-•·*]/.test(block.text)) {
+    if (hasCommaList && !block.prefixed && block.separators < 2 && /^[-•·*]/.test(block.text)) {
       skipped.push({ text: block.text, why: "marketing" });
       continue;
     }
@@ -72,7 +95,7 @@ export function parseLabel(input: string): ParsedLabel {
     }
     pendingHeading = "";
     afterList = true;
-    addItems(block.text, section, items, skipped, lower);
+    addItems(block.text, section, hints, items, skipped);
   }
   if (pendingHeading !== "") skipped.push({ text: pendingHeading, why: "heading" });
   return { items, skipped, sections: sections.length > 0 ? sections : [""] };
@@ -83,18 +106,18 @@ export function parseLabel(input: string): ParsedLabel {
  * right before a list is that product's name ("Shade 02 Medium").
  */
 function markProductNames(blocks: Block[]): Block[] {
-  const lists = blocks.filter((b) => b.kind === "list" && countSeparators(b.text) >= 2).length;
+  const lists = blocks.filter((b) => b.kind === "list" && b.separators >= 2).length;
   if (lists < 2) return blocks;
   return blocks.map((block, i) => {
     const next = blocks[i + 1];
     const isName =
       block.kind === "list" &&
       !block.prefixed &&
-      countSeparators(block.text) === 0 &&
+      block.separators === 0 &&
       block.text.split(/\s+/).length <= 8 &&
       next?.kind === "list" &&
-      countSeparators(next.text) >= 2;
-    return isName ? { kind: "heading", text: block.text } : block;
+      next.separators >= 2;
+    return isName ? { kind: "heading", text: block.text, separators: 0 } : block;
   });
 }
 
@@ -107,137 +130,54 @@ function hasItemsIn(items: ParsedItem[], section: number): boolean {
   return items.some((i) => i.section === section);
 }
 
+/**
+ * Commas and semicolons in a text, counted up to 2: every test of the count asks only for none, one,
+ * or at least two, and a long list then costs three searches rather than one per item.
+ */
 function countSeparators(text: string): number {
   let count = 0;
-  for (let i = text.indexOf(","); i >= 0; i = text.indexOf(",", i + 1)) count++;
-  for (let i = text.indexOf(";"); i >= 0; i = text.indexOf(";", i + 1)) count++;
+  for (let i = text.indexOf(","); i >= 0 && count < 2; i = text.indexOf(",", i + 1)) count++;
+  for (let i = text.indexOf(";"); i >= 0 && count < 2; i = text.indexOf(";", i + 1)) count++;
   return count;
 }
 
 /** Cut the text into lines and lines into blocks around "Ingredients:" prefixes. */
-function toBlocks(text: string, lower: string): Block[] {
+function toBlocks(text: string, mayHavePrefix: boolean): Block[] {
   const blocks: Block[] = [];
-  // A cheap scan first: most labels hold no "Ingredients:" prefix at all.
-  const mayHavePrefix = mentionsAny(lower, PREFIX_WORDS);
   for (const rawLine of text.split("\n")) {
     const line = rawLine.trim();
     if (line === "") continue;
     PREFIX.lastIndex = 0;
+    // Most labels hold no "Ingredients:" prefix at all: the label-wide scan says so at once.
     const matches = mayHavePrefix ? [...line.matchAll(PREFIX)] : [];
     if (matches.length === 0) {
-      blocks.push(classifyLine(line));
+      const block = classifyLine(line) as Block;
+      block.separators = block.kind === "list" ? countSeparators(line) : 0;
+      blocks.push(block);
       continue;
     }
     let cursor = 0;
     for (const [i, m] of matches.entries()) {
       const start = m.index ?? 0;
       const before = line.slice(cursor, start).trim();
-      if (before !== "") {
-        // Text before the first prefix is a product name or heading; between prefixes it is a list.
-        blocks.push(
-          i === 0 ? { kind: "heading", text: before } : { kind: "list", text: before, prefixed: true },
-        );
-      }
+      // Text before the first prefix is a product name or heading; between prefixes it is a list.
+      if (before !== "") blocks.push(i === 0 ? heading(before) : prefixedList(before, undefined));
       const end = start + m[0].length;
       const next = matches[i + 1]?.index ?? line.length;
       const body = line.slice(end, next).trim();
-      const prefixKind = (m[1] ?? "").toLowerCase();
-      if (body !== "") blocks.push({ kind: "list", text: body, prefixed: true, prefixKind });
-      else blocks.push({ kind: "heading", text: "" });
+      blocks.push(body !== "" ? prefixedList(body, (m[1] ?? "").toLowerCase()) : heading(""));
       cursor = next;
     }
   }
   return blocks;
 }
 
-/** Split one list block into items, tracking "may contain" groups and footnotes. */
-function addItems(
-  text: string,
-  section: number,
-  items: ParsedItem[],
-  skipped: SkippedText[],
-  lower: string,
-): void {
-  let group: Group = "main";
-  for (const piece of splitItems(text, lower)) {
-    if (piece.kind === "group") {
-      group = piece.group;
-      continue;
-    }
-    let raw = piece.text;
-    if (isFootnoteText(raw)) {
-      skipped.push({ text: raw, why: "footnote" });
-      continue;
-    }
-    // "Phenoxyethanol *Essential Oil": a footnote glued to the last item.
-    const glued = /[*†‡]/.test(raw) ? /^(.*?[\p{L}\p{N})\]])\s*([*†‡]+\s*\p{L}.*)$/u.exec(raw) : null;
-    if (glued?.[1] && glued[2] && isFootnoteText(glued[2])) {
-      skipped.push({ text: glued[2], why: "footnote" });
-      raw = glued[1];
-    }
-    const item = cachedItem(raw, piece.group ?? group, section);
-    if (item === null) {
-      if (/[\p{L}\p{N}]/u.test(raw)) skipped.push({ text: raw, why: "note" });
-      continue;
-    }
-    items.push(...item);
-  }
+function heading(text: string): Block {
+  return { kind: "heading", text, separators: 0 };
 }
 
-const MARKS = /^[*†‡+°¹²³⁴#^~]+|[*†‡+°¹²³⁴#^~]+$/g;
-const MARK_CHARS = new Set("*†‡+°¹²³⁴#^~");
-const LEADING_BULLET = /^[-•·]\s*/;
-const PERCENT = /\s*[([]?\s*(?:<\s*)?(\d{1,3}(?:[.,]\d+)?)\s*%\s*(?:w\/w)?\s*[)\]]?/i;
-const NANO = /\s*[([]\s*nano\s*[)\]]/i;
-const CI_LIST = /^(?:CI\s*\d{5}\s*,\s*)+CI\s*\d{5}$/i;
-
-// The same item texts recur in label after label ("Glycerin", "Water (Aqua)"): clean each once.
-const ITEM_MEMO = new BoundedMemo<ParsedItem[] | null>(100_000);
-
-function cachedItem(raw: string, group: Group, section: number): ParsedItem[] | null {
-  const template = ITEM_MEMO.get(raw, (r) => toItem(r, "main", 0));
-  if (template === null) return null;
-  // Items are read-only once parsed, so the common case (first product, main group) shares them.
-  if (group === "main" && section === 0) return template;
-  return template.map((t) => ({ ...t, group, section }));
-}
-
-/**
- * Clean one item's text: marks, percentages, "(nano)", "and " joins, trailing full stops. Each
- * pattern runs only when a cheap test says it can apply: this is the hottest code of the parser.
- */
-function toItem(raw: string, group: Group, section: number): ParsedItem[] | null {
-  let name = raw.trim();
-  const marks: string[] = [];
-  if (LEADING_BULLET.test(name)) name = name.replace(LEADING_BULLET, "");
-  if (/^(?:and|et|&)\s/i.test(name)) name = name.replace(/^(?:and|et|&)\s+/i, "");
-  if (name.endsWith(".")) name = name.replace(/\.+$/, "");
-  const lower = name.toLowerCase();
-  let nano = false;
-  if (lower.includes("nano") && NANO.test(name)) {
-    nano = true;
-    name = name.replace(NANO, "");
-  }
-  let percent: number | null = null;
-  if (name.includes("%")) {
-    const pct = PERCENT.exec(name);
-    if (pct?.[1]) {
-      percent = Number.parseFloat(pct[1].replace(",", "."));
-      name = name.replace(PERCENT, " ");
-    }
-  }
-  if (MARK_CHARS.has(name[0] ?? "") || MARK_CHARS.has(name[name.length - 1] ?? "")) {
-    for (const m of name.match(MARKS) ?? []) marks.push(m);
-    name = name.replace(MARKS, "");
-  }
-  if (/\s\s|[\t\n]|^\s|\s$/.test(name)) name = name.replace(/\s+/g, " ").trim();
-  if (name.endsWith(".")) name = name.replace(/\.+$/, "").trim();
-  if (!/[\p{L}\p{N}]/u.test(name)) return null;
-  const base = { text: raw.trim(), group, section, percent, nano, marks };
-  // "Iron Oxides (CI 77491, CI 77492)": the colour index numbers are the ingredients.
-  const inner = name.endsWith(")") && lower.includes("ci") ? /^([^()]*)\(([^()]*)\)$/.exec(name) : null;
-  if (inner?.[2] && CI_LIST.test(inner[2].trim())) {
-    return inner[2].split(",").map((ci) => ({ ...base, name: ci.trim() }));
-  }
-  return [{ ...base, name }];
+function prefixedList(text: string, prefixKind: string | undefined): Block {
+  const block: Block = { kind: "list", text, prefixed: true, separators: countSeparators(text) };
+  if (prefixKind !== undefined) block.prefixKind = prefixKind;
+  return block;
 }

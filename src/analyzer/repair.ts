@@ -1,6 +1,7 @@
 import type { Dictionary } from "./dictionary.js";
-import { type Match, matchName } from "./matcher.js";
+import { type Match, nameMatcher } from "./matcher.js";
 import { memoPerDictionary } from "./memo.js";
+import { itemWith } from "./parser-items.js";
 import type { ParsedItem } from "./types.js";
 
 /** An item and the ingredient its name resolves to. */
@@ -21,7 +22,8 @@ export function repairItems(items: readonly ParsedItem[], dictionary: Dictionary
 
 /** repairItems, handing back the match of every item too: the repair needs them anyway. */
 export function repairAndMatch(items: readonly ParsedItem[], dictionary: Dictionary): MatchedItem[] {
-  const matches = items.map((item) => matchName(dictionary, item.name));
+  const matchOf = nameMatcher(dictionary);
+  const matches = items.map((item) => matchOf(item.name));
   const out: MatchedItem[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as ParsedItem;
@@ -32,8 +34,8 @@ export function repairAndMatch(items: readonly ParsedItem[], dictionary: Diction
       const joined = joinedName(dictionary, item.name, next.name);
       if (joined) {
         const text = `${item.text}, ${next.text}`;
-        const merged = { ...item, text, name: joined, percent: item.percent ?? next.percent };
-        out.push({ item: merged, match: matchName(dictionary, joined) });
+        const merged = itemWith(item, { text, name: joined, percent: item.percent ?? next.percent });
+        out.push({ item: merged, match: matchOf(joined) });
         i++;
         continue;
       }
@@ -43,8 +45,8 @@ export function repairAndMatch(items: readonly ParsedItem[], dictionary: Diction
     else
       for (const name of parts) {
         out.push({
-          item: { ...item, text: name, name, marks: [...item.marks] },
-          match: matchName(dictionary, name),
+          item: itemWith(item, { text: name, name, marks: [...item.marks] }),
+          match: matchOf(name),
         });
       }
   }

@@ -100,6 +100,7 @@ export const dryingAlcohol: Rule = presenceRule({
   source:
     'US FDA: "alcohol" on a cosmetic label means ethyl alcohol, fatty alcohols are different; Lachenmeier, J Occup Med Toxicol 2008;3:26',
   check: dryingAlcoholCheck,
+  mayFire: (ingredient) => categoriesOf(ingredient).has("drying-alcohol"),
 });
 
 export const silicone: Rule = presenceRule({

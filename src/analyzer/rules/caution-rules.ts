@@ -87,6 +87,7 @@ export const photosensitising: Rule = presenceRule({
   source:
     "US FDA Guidance for Industry: Labeling for Cosmetics Containing Alpha Hydroxy Acids (2005); Regulation (EC) No 1223/2009 Annex II entry 358 (furocoumarins)",
   check: photosensitisingCheck,
+  mayFire: (ingredient) => sunSensitivityOf(ingredient) !== null,
 });
 
 export const reefConcern: Rule = presenceRule({

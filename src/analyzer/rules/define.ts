@@ -17,6 +17,11 @@ export interface RuleSpec {
   title: string;
   source: string;
   check: EntryCheck;
+  /**
+   * For a check that reads the entry: false when it returns null for every entry of the ingredient,
+   * wherever it is listed. `evaluateRules` then asks the check only about the entries that may fire.
+   */
+  mayFire?: (ingredient: Ingredient) => boolean;
 }
 
 /** " (under "may contain")" for entries of a may-contain section, which count for presence too. */
@@ -44,10 +49,11 @@ export function hitsOf(entries: readonly AnalyzedEntry[], check: EntryCheck): Ru
  * A rule that fires on each entry whose ingredient passes `check`. A check that declares only the
  * ingredient parameter depends on nothing else, so its answer is memoised per ingredient.
  */
-export function presenceRule(spec: RuleSpec): Rule | IngredientRule {
-  const { check, ...rule } = spec;
+export function presenceRule(spec: RuleSpec): Rule | IngredientRule | EntryRule {
+  const { check, mayFire, ...rule } = spec;
   const evaluate = (entries: readonly AnalyzedEntry[]) => hitsOf(entries, check);
-  if (check.length >= 2) return { ...rule, evaluate };
+  if (check.length >= 2)
+    return mayFire ? { ...rule, evaluate, entryCheck: check, mayFire } : { ...rule, evaluate };
   return { ...rule, evaluate, ingredientCheck: (ingredient: Ingredient) => check(ingredient, NO_ENTRY, []) };
 }
 
@@ -61,6 +67,20 @@ export interface IngredientRule extends Rule {
 
 export function isIngredientRule(rule: Rule): rule is IngredientRule {
   return typeof (rule as Partial<IngredientRule>).ingredientCheck === "function";
+}
+
+/**
+ * A rule whose answer depends on where the entry is listed, with a test of the ingredient alone
+ * that rules out most entries: `evaluateRules` remembers that test per ingredient and runs the
+ * check only on the entries it lets through.
+ */
+export interface EntryRule extends Rule {
+  entryCheck: EntryCheck;
+  mayFire(ingredient: Ingredient): boolean;
+}
+
+export function isEntryRule(rule: Rule): rule is EntryRule {
+  return typeof (rule as Partial<EntryRule>).mayFire === "function";
 }
 
 // Never read: a per-ingredient check declares no entry parameter.

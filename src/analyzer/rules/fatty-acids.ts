@@ -59,19 +59,23 @@ const SALT_CATIONS = /^(SODIUM|POTASSIUM|MAGNESIUM|ZINC|CALCIUM|ALUMINUM|LITHIUM
 /** "DIISOSTEARATE", "TRIOLEATE", "POLYRICINOLEATE": several acyl groups of one acid. */
 const MULTIPLIER = /^(DI|TRI|TETRA|PENTA|HEXA|SESQUI|POLY)/;
 
+// Maps rather than the object literals above: looking a fresh string up as a property name costs
+// a string-table search each time (the names are upper case: no Object.prototype name matches).
+const STEM_OF = new Map(Object.entries(STEMS));
+const MIXED_OF = new Map(Object.entries(MIXED));
+
 function stem(word: string): FattyAcid | undefined {
-  return STEMS[word] ?? STEMS[word.replace(MULTIPLIER, "")];
+  return STEM_OF.get(word) ?? STEM_OF.get(word.replace(MULTIPLIER, ""));
 }
 
 function acidWord(word: string): FattyAcid | undefined {
   if (word.endsWith("IC")) return stem(word.slice(0, -2));
-  return MIXED[word];
+  return MIXED_OF.get(word);
 }
 
 function esterWord(word: string): FattyAcid | undefined {
-  if (word in MIXED && word.endsWith("ATE")) return MIXED[word];
-  if (word.endsWith("ATE")) return stem(word.slice(0, -3));
-  return undefined;
+  if (!word.endsWith("ATE")) return undefined;
+  return MIXED_OF.get(word) ?? stem(word.slice(0, -3));
 }
 
 /** The C11-C24 fatty acid an INCI name is, or is an ester or salt of; null when none. */

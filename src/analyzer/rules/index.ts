@@ -3,10 +3,11 @@ import type { AnalyzedEntry, Flag, Rule, RuleHit, Severity } from "../types.js";
 import { euAllergenLabel } from "./allergen-rule.js";
 import { CATEGORY_RULES } from "./category-rules.js";
 import { CAUTION_RULES } from "./caution-rules.js";
-import { groupNote, isIngredientRule } from "./define.js";
+import { isEntryRule, isIngredientRule } from "./define.js";
 import { fungalAcne } from "./fungal-acne.js";
-import { onePercentLineRule } from "./one-percent.js";
+import { onePercentCap, onePercentLineRule } from "./one-percent.js";
 import { humanDerived, notVegan } from "./origin-rules.js";
+import { prepareProfiles, profiledHits } from "./profile.js";
 import { comedogenic, irritant } from "./rating-rules.js";
 import { REGULATION_RULES } from "./regulation-rules.js";
 
@@ -28,48 +29,12 @@ export const RULES: readonly Rule[] = [
 ];
 
 /**
- * For each ingredient: the per-ingredient rules (by index in `rules`) that fire on it, and the
- * reason with the ingredient's name already in front ("Linalool: ...").
+ * Work out, when a dictionary is built, what the rules make of each of its ingredients (see
+ * profile.ts), so that no label pays for it and the rule code is compiled before the first label.
  */
-type Profile = ReadonlyArray<readonly [number, string]>;
-const PROFILES = new WeakMap<readonly Rule[], WeakMap<Ingredient, Profile>>();
-
-function profileOf(ingredient: Ingredient, rules: readonly Rule[]): Profile {
-  let cache = PROFILES.get(rules);
-  if (!cache) {
-    cache = new WeakMap();
-    PROFILES.set(rules, cache);
-  }
-  let profile = cache.get(ingredient);
-  if (!profile) {
-    const found: Array<readonly [number, string]> = [];
-    rules.forEach((rule, index) => {
-      const why = isIngredientRule(rule) ? rule.ingredientCheck(ingredient) : null;
-      if (why !== null) found.push([index, `${ingredient.name}: ${why}`]);
-    });
-    profile = found;
-    cache.set(ingredient, profile);
-  }
-  return profile;
-}
-
-/** The hits of every per-ingredient rule, indexed like `rules` (undefined: no hit). */
-function ingredientRuleHits(
-  entries: readonly AnalyzedEntry[],
-  rules: readonly Rule[],
-): Array<RuleHit[] | undefined> {
-  const hits: Array<RuleHit[] | undefined> = [];
-  for (const entry of entries) {
-    if (!entry.ingredient) continue;
-    const note = groupNote(entry);
-    for (const [index, reason] of profileOf(entry.ingredient, rules)) {
-      const hit = { position: entry.position, reason: note === "" ? reason : reason + note };
-      const list = hits[index];
-      if (list === undefined) hits[index] = [hit];
-      else list.push(hit);
-    }
-  }
-  return hits;
+export function prepareRules(ingredients: readonly Ingredient[]): void {
+  prepareProfiles(ingredients, RULES);
+  for (const ingredient of ingredients) onePercentCap(ingredient);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { warning: 0, caution: 1, info: 2 };
@@ -96,16 +61,41 @@ function strictlyAscending(hits: readonly RuleHit[]): boolean {
   return true;
 }
 
+/** How `evaluateRules` reads a list of rules, worked out once per list. */
+interface Plan {
+  /** Rule indices by severity (warning, caution, info), then rule order: the order of the flags. */
+  order: readonly number[];
+  /** Rules answered by their profile (per-ingredient and entry rules), by index. */
+  profiled: readonly boolean[];
+}
+const PLANS = new WeakMap<readonly Rule[], Plan>();
+
+function planOf(rules: readonly Rule[]): Plan {
+  let plan = PLANS.get(rules);
+  if (!plan) {
+    const order = rules.map((_, i) => i);
+    order.sort(
+      (a, b) =>
+        SEVERITY_RANK[(rules[a] as Rule).severity] - SEVERITY_RANK[(rules[b] as Rule).severity] || a - b,
+    );
+    plan = { order, profiled: rules.map((rule) => isIngredientRule(rule) || isEntryRule(rule)) };
+    PLANS.set(rules, plan);
+  }
+  return plan;
+}
+
 /**
  * Run every rule over the entries of a label: one flag per rule that fired, sorted by severity
  * (warning, caution, info) and then by rule order.
  */
 export function evaluateRules(entries: readonly AnalyzedEntry[], rules: readonly Rule[] = RULES): Flag[] {
-  const flags: Array<Flag & { order: number }> = [];
-  const ingredientHits = ingredientRuleHits(entries, rules);
-  rules.forEach((rule, order) => {
-    const hits = isIngredientRule(rule) ? (ingredientHits[order] ?? []) : rule.evaluate(entries);
-    if (hits.length === 0) return;
+  const plan = planOf(rules);
+  const profiled = profiledHits(entries, rules);
+  const flags: Flag[] = [];
+  for (const index of plan.order) {
+    const rule = rules[index] as Rule;
+    const hits = plan.profiled[index] ? (profiled[index] ?? []) : rule.evaluate(entries);
+    if (hits.length === 0) continue;
     const { positions, reasons } = mergeHits(hits);
     flags.push({
       id: rule.id,
@@ -114,9 +104,7 @@ export function evaluateRules(entries: readonly AnalyzedEntry[], rules: readonly
       positions,
       reasons,
       source: rule.source,
-      order,
     });
-  });
-  flags.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order);
-  return flags.map(({ order: _order, ...flag }) => flag);
+  }
+  return flags;
 }

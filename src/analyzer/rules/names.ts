@@ -2,9 +2,11 @@ import type { Ingredient } from "../../ingredients/types.js";
 
 /** Upper case with single spaces: how INCI names and aliases are compared. */
 export function normalizeName(name: string): string {
-  // NFC changes nothing in printable ASCII, most names: skip the costly call there.
-  const composed = NOT_PLAIN.test(name) ? name.normalize("NFC") : name;
-  return composed.replace(/\s+/g, " ").trim().toUpperCase();
+  // Printable ASCII, most names, needs no NFC, and its only white space is " ": without a double
+  // space there is no run of white space to collapse.
+  if (!NOT_PLAIN.test(name))
+    return (name.includes("  ") ? name.replace(/\s+/g, " ") : name).trim().toUpperCase();
+  return name.normalize("NFC").replace(/\s+/g, " ").trim().toUpperCase();
 }
 
 const NOT_PLAIN = /[^\x20-\x7E]/;
@@ -40,8 +42,9 @@ export function perIngredient<T>(derive: (ingredient: Ingredient) => T): (ingred
 
 /** Whether any CosIng function of the ingredient is one of `functions` (case-insensitive). */
 export function hasFunction(ingredient: Ingredient, ...functions: string[]): boolean {
-  const wanted = new Set(functions.map((f) => f.toLowerCase()));
-  return ingredient.functions.some((f) => wanted.has(f.toLowerCase().trim()));
+  // A handful of wanted functions: an array is cheaper to build and search than a set.
+  const wanted = functions.map((f) => f.toLowerCase());
+  return ingredient.functions.some((f) => wanted.includes(f.toLowerCase().trim()));
 }
 
 /** Lower-case display of a name for running text ("LINALOOL" -> "linalool"). */
