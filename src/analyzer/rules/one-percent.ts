@@ -72,15 +72,19 @@ const lineReason = perIngredient((ingredient): string => {
 function lineHits(entries: readonly AnalyzedEntry[]): RuleHit[] {
   const lines = onePercentLines(entries);
   const hits: RuleHit[] = [];
+  // The end of the reason is the same for every entry below one line: built once per line.
+  let lastLine: AnalyzedEntry | undefined;
+  let after = "";
   for (const entry of entries) {
     const line = lines.get(entry.section);
     // Unrecognised entries never fire a rule, even though they too sit below the line.
     if (!line?.ingredient || !entry.ingredient || entry.group !== "main" || entry.position <= line.position)
       continue;
-    hits.push({
-      position: entry.position,
-      reason: `${entry.ingredient.name}: listed after ${lineReason(line.ingredient)}, so at 1 % or less`,
-    });
+    if (line !== lastLine) {
+      lastLine = line;
+      after = `: listed after ${lineReason(line.ingredient)}, so at 1 % or less`;
+    }
+    hits.push({ position: entry.position, reason: entry.ingredient.name + after });
   }
   return hits.sort((a, b) => a.position - b.position);
 }

@@ -8,9 +8,16 @@ import { type EntryRule, groupNote, isEntryRule, isIngredientRule } from "./defi
  * "Linalool: ..."), and the entry rules that may fire on it (index in `rules`).
  */
 interface Profile {
-  hits: ReadonlyArray<readonly [number, string]>;
+  /**
+   * Rule index then reason, pair after pair, in one array read with an indexed loop: with the memos
+   * warm, reaching a label's profiles from memory is most of their cost, so each is as few objects
+   * as can be, and the many empty ones share one array.
+   */
+  hits: ReadonlyArray<number | string>;
   entryRules: readonly number[];
 }
+// Shared by every profile with nothing in a field; never written (read-only type).
+const NONE: readonly never[] = [];
 const PROFILES = new WeakMap<readonly Rule[], WeakMap<Ingredient, Profile>>();
 
 function profilesFor(rules: readonly Rule[]): WeakMap<Ingredient, Profile> {
@@ -29,15 +36,18 @@ function profileOf(
 ): Profile {
   let profile = profiles.get(ingredient);
   if (!profile) {
-    const hits: Array<readonly [number, string]> = [];
+    const hits: Array<number | string> = [];
     const entryRules: number[] = [];
     rules.forEach((rule, index) => {
       if (isIngredientRule(rule)) {
         const why = rule.ingredientCheck(ingredient);
-        if (why !== null) hits.push([index, `${ingredient.name}: ${why}`]);
+        if (why !== null) hits.push(index, `${ingredient.name}: ${why}`);
       } else if (isEntryRule(rule) && rule.mayFire(ingredient)) entryRules.push(index);
     });
-    profile = { hits, entryRules };
+    profile = {
+      hits: hits.length > 0 ? hits : NONE,
+      entryRules: entryRules.length > 0 ? entryRules : NONE,
+    };
     profiles.set(ingredient, profile);
   }
   return profile;
@@ -53,26 +63,30 @@ export function profiledHits(
   rules: readonly Rule[],
 ): Array<RuleHit[] | undefined> {
   const hits: Array<RuleHit[] | undefined> = [];
-  const add = (index: number, hit: RuleHit) => {
-    const list = hits[index];
-    if (list === undefined) hits[index] = [hit];
-    else list.push(hit);
-  };
   const profiles = profilesFor(rules);
-  for (const entry of entries) {
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e] as AnalyzedEntry;
     const ingredient = entry.ingredient;
     if (!ingredient) continue;
     const note = groupNote(entry);
-    const profile = profileOf(ingredient, rules, profiles);
-    for (const [index, reason] of profile.hits) {
-      add(index, { position: entry.position, reason: note === "" ? reason : reason + note });
+    const { hits: own, entryRules } = profileOf(ingredient, rules, profiles);
+    for (let h = 0; h < own.length; h += 2) {
+      const reason = own[h + 1] as string;
+      addHit(hits, own[h] as number, entry.position, note === "" ? reason : reason + note);
     }
-    for (const index of profile.entryRules) {
+    for (let r = 0; r < entryRules.length; r++) {
+      const index = entryRules[r] as number;
       const why = (rules[index] as EntryRule).entryCheck(ingredient, entry, entries);
-      if (why !== null) add(index, { position: entry.position, reason: `${ingredient.name}: ${why}${note}` });
+      if (why !== null) addHit(hits, index, entry.position, `${ingredient.name}: ${why}${note}`);
     }
   }
   return hits;
+}
+
+function addHit(hits: Array<RuleHit[] | undefined>, index: number, position: number, reason: string): void {
+  const list = hits[index];
+  if (list === undefined) hits[index] = [{ position, reason }];
+  else list.push({ position, reason });
 }
 
 /** Compute the profile of every ingredient ahead of use (when a dictionary is built). */
