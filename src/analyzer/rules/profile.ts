@@ -75,7 +75,7 @@ export function profiledHits(
   return hits;
 }
 
-/** Compute the profile of every ingredient ahead of use (when a dictionary is built). */
+/** Compute the profile of every ingredient ahead of use (see `prepareRules`). */
 export function prepareProfiles(ingredients: readonly Ingredient[], rules: readonly Rule[]): void {
   const profiles = profilesFor(rules);
   for (const ingredient of ingredients) profileOf(ingredient, rules, profiles);
