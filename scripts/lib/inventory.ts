@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Dictionary } from "../../src/analyzer/dictionary.js";
+import { prepareRules } from "../../src/analyzer/rules/index.js";
 import { openDatabaseWithCorpus } from "../../src/boot.js";
 import { testConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
@@ -55,6 +56,8 @@ export async function openTempDictionary(
     annexImportMs = performance.now() - annexStarted;
   }
   const dictionary = await loadDictionary(database);
+  // As the server does at boot (src/server/compose.ts): the decoder as it runs there.
+  prepareRules(dictionary.ingredients);
   return {
     database,
     dictionary,

@@ -2,7 +2,6 @@ import { distance } from "fastest-levenshtein";
 import type { Ingredient } from "../ingredients/types.js";
 import { BoundedMemo } from "./memo.js";
 import { compactOfKey, nameKey } from "./normalize.js";
-import { prepareRules } from "./rules/index.js";
 
 /** A name that resolved to an ingredient. `isInci`: the name is the canonical INCI name. */
 export interface NameHit {
@@ -45,8 +44,6 @@ export class Dictionary {
     }
     for (const ingredient of ingredients) this.addName(ingredient, ingredient.inci, true);
     for (const key of this.byKey.keys()) this.indexForFuzzy(key);
-    // Per-ingredient rule answers are part of loading: a label then only looks them up.
-    prepareRules(ingredients);
   }
 
   get size(): number {

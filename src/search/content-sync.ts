@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Dictionary } from "../analyzer/dictionary.js";
+import { prepareRules } from "../analyzer/rules/index.js";
 import type { Database } from "../db/database.js";
 import type { DB } from "../db/schema.js";
 import { dictionaryIndex } from "../ingredients/browse.js";
@@ -123,6 +124,7 @@ export class ContentSync {
     // Built before the swap, so that no request pays for them on the new dictionary.
     indexAliasSlugs(dictionary);
     dictionaryIndex(dictionary);
+    prepareRules(dictionary.ingredients);
     if (this.stopped) return null;
     // Swap everything in one synchronous step: no request sees a new dictionary with an old index.
     const update = target.search.index.update(dictionary);

@@ -29,8 +29,9 @@ export const RULES: readonly Rule[] = [
 ];
 
 /**
- * Work out, when a dictionary is built, what the rules make of each of its ingredients (see
- * profile.ts), so that no label pays for it and the rule code is compiled before the first label.
+ * Work out ahead of use what the rules make of each ingredient (see profile.ts), so that no label
+ * pays for it and the rule code is compiled before the first label. The server does it at boot and
+ * on every dictionary swap; without it (the one-shot CLI) each profile is made on first use.
  */
 export function prepareRules(ingredients: readonly Ingredient[]): void {
   prepareProfiles(ingredients, RULES);

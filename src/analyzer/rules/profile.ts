@@ -89,7 +89,7 @@ function addHit(hits: Array<RuleHit[] | undefined>, index: number, position: num
   else list.push({ position, reason });
 }
 
-/** Compute the profile of every ingredient ahead of use (when a dictionary is built). */
+/** Compute the profile of every ingredient ahead of use (see `prepareRules`). */
 export function prepareProfiles(ingredients: readonly Ingredient[], rules: readonly Rule[]): void {
   const profiles = profilesFor(rules);
   for (const ingredient of ingredients) profileOf(ingredient, rules, profiles);
