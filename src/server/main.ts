@@ -29,6 +29,26 @@ async function serve(config: Config): Promise<void> {
 const WORKER_FLAGS = ["--max-semi-space-size=32"];
 
 /**
+ * SIGTERM every worker (each closes its server and database), SIGKILL any still running after
+ * 10 s, and exit (with `process.exitCode`) once all are gone.
+ */
+function stopWorkers(): void {
+  const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+  let left = workers.length;
+  if (left === 0) process.exit();
+  for (const worker of workers) {
+    worker.once("exit", () => {
+      left -= 1;
+      if (left === 0) process.exit();
+    });
+    worker.process.kill("SIGTERM");
+  }
+  setTimeout(() => {
+    for (const worker of workers) if (!worker.isDead()) worker.process.kill("SIGKILL");
+  }, 10_000).unref();
+}
+
+/**
  * This process migrates the database and loads the bundled corpus once, then runs WEB_CONCURRENCY
  * web server processes sharing the port (node:cluster), replaces one that dies, and stops them all
  * on SIGINT or SIGTERM. Each worker is one more instance on the same database.
@@ -61,16 +81,7 @@ async function supervise(config: Config): Promise<void> {
   });
   const stop = () => {
     stopping = true;
-    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
-    let left = workers.length;
-    if (left === 0) process.exit();
-    for (const worker of workers) {
-      worker.once("exit", () => {
-        left -= 1;
-        if (left === 0) process.exit();
-      });
-      worker.process.kill("SIGTERM");
-    }
+    stopWorkers();
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
