@@ -12,16 +12,33 @@ export interface SmtpSink {
   received: ParsedMail[];
   /** While set, every recipient is refused with this temporary error. */
   refuseWith: string | null;
+  /** SMTP connections opened to this server so far. */
+  connections: number;
+  /** While set, a message is kept but its connection is cut before the answer (did it arrive?). */
+  dropAfterData: boolean;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const sink: SmtpSink = { url: "", received: [], refuseWith: null, close: async () => {} };
+  const sink: SmtpSink = {
+    url: "",
+    received: [],
+    refuseWith: null,
+    connections: 0,
+    dropAfterData: false,
+    close: async () => {},
+  };
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
     allowInsecureAuth: true,
     authOptional: true,
     logger: false,
+    // No reverse DNS of 127.0.0.1 per connection (about 100 ms here; tests stay offline).
+    disableReverseLookup: true,
+    onConnect(_session, callback) {
+      sink.connections += 1;
+      callback();
+    },
     onRcptTo(_address, _session, callback) {
       if (!sink.refuseWith) return callback();
       callback(Object.assign(new Error(sink.refuseWith), { responseCode: 451 }));
@@ -30,7 +47,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       simpleParser(stream)
         .then((mail) => {
           sink.received.push(mail);
-          callback();
+          if (!sink.dropAfterData) return callback();
+          // smtp-server keeps its open connections here; cutting the socket is what a crash does.
+          const open = (server as unknown as { connections: Set<{ _socket: { destroy(): void } }> })
+            .connections;
+          for (const connection of open) connection._socket.destroy();
         })
         .catch(callback);
     },

@@ -184,6 +184,62 @@ describeEachWeb(
   { ...FORM_TEST_CONFIG, outboxDir: appFolder },
 );
 
+describe("the SMTP transport", () => {
+  it("sends mail after mail over one connection", async () => {
+    const own = await startSmtpSink();
+    const transport = new SmtpTransport(own.url);
+    try {
+      for (let id = 1; id <= 5; id++) {
+        await transport.send({
+          id,
+          kind: "newsletter",
+          from: "INCI Atlas <newsletter@localhost>",
+          to: `reader${id}@example.org`,
+          subject: `Weekly ${id}`,
+          text: "Hello.",
+        });
+      }
+      assert.deepEqual(
+        own.received.map((m) => m.subject),
+        ["Weekly 1", "Weekly 2", "Weekly 3", "Weekly 4", "Weekly 5"],
+      );
+      assert.equal(own.connections, 1);
+    } finally {
+      transport.close();
+      await own.close();
+    }
+  });
+
+  it("fails a mail whose connection is cut before the answer, and never sends it again", async () => {
+    const own = await startSmtpSink();
+    const transport = new SmtpTransport(own.url);
+    own.dropAfterData = true;
+    try {
+      const mail = {
+        id: 7,
+        kind: "newsletter",
+        from: "a@localhost",
+        to: "b@example.org",
+        subject: "Once",
+        text: "x",
+      };
+      await assert.rejects(transport.send(mail));
+      // Give a resend (the pool's default on a lost connection) time to happen.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(own.received.length, 1);
+      own.dropAfterData = false;
+      await transport.send({ ...mail, id: 8, subject: "After" });
+      assert.deepEqual(
+        own.received.map((m) => m.subject),
+        ["Once", "After"],
+      );
+    } finally {
+      transport.close();
+      await own.close();
+    }
+  });
+});
+
 describe("the folder transport", () => {
   it("writes one complete RFC 5322 file per mail, with its headers and both parts", async () => {
     const dir = join(folder, "direct");

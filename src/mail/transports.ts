@@ -32,6 +32,16 @@ export class SmtpTransport implements MailTransport {
     this.description = `SMTP ${parsed.protocol}//${parsed.hostname}:${parsed.port || "default port"}`;
     this.transporter = createTransport({
       url,
+      // Reuse connections: a newsletter of thousands of mails must not open (and, with TLS,
+      // negotiate) one connection per mail. Each sender sends one mail at a time and records it,
+      // so one connection carries its mails; at most two are open, each renewed after 100 mails.
+      pool: true,
+      maxConnections: 2,
+      maxMessages: 100,
+      // A connection that closes while a mail is out fails that mail rather than queueing it again
+      // (the pool's default, up to 5 times): it may have arrived, and the sender records it as
+      // uncertain instead of risking a reader getting it twice.
+      maxRequeues: 0,
       connectionTimeout: 20_000,
       greetingTimeout: 20_000,
       socketTimeout: 60_000,
