@@ -1,8 +1,7 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import { nameKey } from "../analyzer/normalize.js";
 import type { DB, IngredientTable } from "../db/schema.js";
-import { maxPercentOf } from "../importers/annex-fields.js";
-import type { Alias, AliasKind, Annex, FactSource, Ingredient, RegulationEntry } from "./types.js";
+import type { Alias, AliasKind, Annex, FactSource, Ingredient } from "./types.js";
 
 /** All SQL about ingredients and their names. Returns domain objects, never rows. */
 
@@ -75,35 +74,23 @@ const HAS_ARTICLE = sql<number>`case when sections is null then 0 else 1 end`.as
 const parse = <T>(json: string | null, fallback: T): T =>
   json === null ? fallback : (JSON.parse(json) as T);
 
-export async function findIngredientRowByInci(db: Executor, inci: string): Promise<IngredientRow | null> {
-  const row = await db
-    .selectFrom("ingredients")
-    .select(INGREDIENT_COLUMNS)
-    .select(HAS_ARTICLE)
-    .where("inci", "=", inci)
-    .executeTakeFirst();
+/** Ingredient rows with the columns an `IngredientRow` needs (turn each into one with `toIngredientRow`). */
+export function selectIngredientRows(db: Executor) {
+  return db.selectFrom("ingredients").select(INGREDIENT_COLUMNS).select(HAS_ARTICLE);
+}
+
+async function findIngredientRow(
+  db: Executor,
+  column: "inci" | "slug" | "id",
+  value: string | number,
+): Promise<IngredientRow | null> {
+  const row = await selectIngredientRows(db).where(column, "=", value).executeTakeFirst();
   return row ? toIngredientRow(row) : null;
 }
 
-export async function findIngredientRowBySlug(db: Executor, slug: string): Promise<IngredientRow | null> {
-  const row = await db
-    .selectFrom("ingredients")
-    .select(INGREDIENT_COLUMNS)
-    .select(HAS_ARTICLE)
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  return row ? toIngredientRow(row) : null;
-}
-
-export async function findIngredientRowById(db: Executor, id: number): Promise<IngredientRow | null> {
-  const row = await db
-    .selectFrom("ingredients")
-    .select(INGREDIENT_COLUMNS)
-    .select(HAS_ARTICLE)
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row ? toIngredientRow(row) : null;
-}
+export const findIngredientRowByInci = (db: Executor, inci: string) => findIngredientRow(db, "inci", inci);
+export const findIngredientRowBySlug = (db: Executor, slug: string) => findIngredientRow(db, "slug", slug);
+export const findIngredientRowById = (db: Executor, id: number) => findIngredientRow(db, "id", id);
 
 /** The stored article sections of an ingredient (heading -> Markdown); empty when it has none. */
 export async function findStoredSections(db: Executor, id: number): Promise<Record<string, string>> {
@@ -183,7 +170,7 @@ export async function replaceNames(
   if (rows.length > 0) await db.insertInto("ingredient_names").values(rows).execute();
 }
 
-function toIngredientRow(row: SelectedIngredient): IngredientRow {
+export function toIngredientRow(row: SelectedIngredient): IngredientRow {
   return {
     id: row.id,
     slug: row.slug,
@@ -203,114 +190,3 @@ function toIngredientRow(row: SelectedIngredient): IngredientRow {
 type SelectedIngredient = Pick<Selectable<IngredientTable>, (typeof INGREDIENT_COLUMNS)[number]> & {
   has_article: number;
 };
-
-/** Every ingredient with its names and EU annex links, for the in-memory dictionary. */
-export async function loadAllIngredients(db: Executor): Promise<Ingredient[]> {
-  const rows = await db
-    .selectFrom("ingredients")
-    .select(INGREDIENT_COLUMNS)
-    .select(HAS_ARTICLE)
-    .orderBy("id")
-    .execute();
-  const names = await db.selectFrom("ingredient_names").select(["ingredient_id", "name", "kind"]).execute();
-  const aliases = new Map<number, Alias[]>();
-  for (const n of names) {
-    if (n.kind === "inci") continue;
-    const list = aliases.get(n.ingredient_id) ?? [];
-    list.push({ name: n.name, kind: n.kind as AliasKind });
-    aliases.set(n.ingredient_id, list);
-  }
-  const regulations = await loadRegulationLinks(db);
-  return rows.map((raw) => {
-    const row = toIngredientRow(raw);
-    return toIngredient(row, aliases.get(row.id) ?? [], regulations.get(row.id) ?? []);
-  });
-}
-
-async function loadRegulationLinks(db: Executor): Promise<Map<number, RegulationEntry[]>> {
-  const links = await db
-    .selectFrom("ingredient_regulations as l")
-    .innerJoin("regulations as r", "r.id", "l.regulation_id")
-    .select([
-      "l.ingredient_id",
-      "l.matched_by",
-      "r.annex",
-      "r.ref",
-      "r.substance",
-      "r.product_type",
-      "r.max_concentration",
-      "r.max_percent",
-      "r.conditions",
-      "r.warnings",
-      "r.regulation",
-    ])
-    .orderBy("r.id")
-    .execute();
-  const byIngredient = new Map<number, RegulationEntry[]>();
-  for (const l of links) {
-    const list = byIngredient.get(l.ingredient_id) ?? [];
-    list.push({
-      annex: l.annex as Annex,
-      ref: l.ref,
-      substance: l.substance,
-      productType: l.product_type,
-      maxConcentration: l.max_concentration,
-      maxPercent: l.max_percent === null ? null : Number(l.max_percent),
-      conditions: l.conditions,
-      warnings: l.warnings,
-      regulation: l.regulation,
-      matchedBy: l.matched_by as RegulationEntry["matchedBy"],
-    });
-    byIngredient.set(l.ingredient_id, list);
-  }
-  return byIngredient;
-}
-
-/** Row + names + links -> the domain object. Authored EU statuses fill in when no annex is imported. */
-export function toIngredient(row: IngredientRow, aliases: Alias[], linked: RegulationEntry[]): Ingredient {
-  const f = row.facts;
-  const regulations = [...linked];
-  for (const eu of f.eu ?? []) {
-    if (regulations.some((r) => r.annex === eu.annex && r.ref === eu.ref)) continue;
-    regulations.push({
-      annex: eu.annex,
-      ref: eu.ref,
-      substance: eu.substance,
-      productType: null,
-      maxConcentration: eu.maxConcentration,
-      maxPercent: maxPercentOf(eu.maxConcentration, eu.annex),
-      conditions: eu.conditions,
-      warnings: null,
-      regulation: eu.regulation,
-      matchedBy: "corpus",
-    });
-  }
-  return {
-    id: row.id,
-    slug: row.slug,
-    inci: row.inci,
-    name: row.name,
-    aliases,
-    cas: row.cas,
-    ec: row.ec,
-    functions: row.functions,
-    origin: f.origin ?? null,
-    vegan: f.vegan ?? null,
-    vegetarian: f.vegetarian ?? null,
-    categories: f.categories ?? [],
-    comedogenic: f.comedogenic ?? null,
-    irritancy: f.irritancy ?? null,
-    fungalAcne: f.fungalAcne ?? null,
-    pregnancy: f.pregnancy ?? null,
-    photosensitising: f.photosensitising ?? null,
-    allergens: f.allergens ?? [],
-    productTypes: f.productTypes ?? [],
-    related: f.related ?? [],
-    sources: f.sources ?? [],
-    reviewed: f.reviewed ?? null,
-    summary: f.summary ?? null,
-    source: row.source,
-    regulations,
-    hasArticle: row.hasArticle,
-  };
-}

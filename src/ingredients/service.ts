@@ -4,7 +4,8 @@ import { AppError } from "../errors.js";
 import { relinkRegulations } from "../importers/annex-import.js";
 import { loadCorpus, readCorpusTexts } from "./corpus.js";
 import { type CorpusSyncReport, syncCorpus } from "./corpus-sync.js";
-import { findCorpusHashes, loadAllIngredients } from "./repository.js";
+import { loadAllIngredients } from "./load-all.js";
+import { findCorpusHashes } from "./repository.js";
 
 /** Use-cases of the ingredient dictionary shared by the CLI, the server and the scripts. */
 
