@@ -22,8 +22,19 @@ export async function openDatabaseWithCorpus(config: Config, contentDir = CONTEN
   return database;
 }
 
-export async function boot(config: Config, contentDir = CONTENT_DIR): Promise<Context> {
-  const database = await openDatabaseWithCorpus(config, contentDir);
+export interface BootOptions {
+  /** The bundled corpus is already loaded (by the server's supervisor): only migrate, if needed. */
+  corpusLoaded?: boolean;
+}
+
+export async function boot(
+  config: Config,
+  contentDir = CONTENT_DIR,
+  options: BootOptions = {},
+): Promise<Context> {
+  const database = options.corpusLoaded
+    ? await openMigratedDatabase(config.database)
+    : await openDatabaseWithCorpus(config, contentDir);
   const dictionary = await loadDictionary(database);
   return { database, dictionary, close: () => database.close() };
 }

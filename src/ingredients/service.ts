@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { Dictionary } from "../analyzer/dictionary.js";
 import type { Database } from "../db/database.js";
 import { AppError } from "../errors.js";
@@ -35,6 +36,13 @@ export async function loadBundledCorpus(database: Database, contentDir: string):
   return report;
 }
 
+/**
+ * The in-memory dictionary. Reading the rows and building the indexes are each a few hundred ms of
+ * CPU with the CosIng inventory: a running server serves waiting requests between the two (awaits
+ * alone would not let them in, the reads being synchronous underneath).
+ */
 export async function loadDictionary(database: Database): Promise<Dictionary> {
-  return new Dictionary(await loadAllIngredients(database.db));
+  const ingredients = await loadAllIngredients(database.db);
+  await setImmediate();
+  return new Dictionary(ingredients);
 }

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { prepareRules } from "../analyzer/rules/index.js";
-import { boot, type Context } from "../boot.js";
+import { type BootOptions, boot, type Context } from "../boot.js";
 import type { Config } from "../config.js";
 import { Mailer } from "../mail/mailer.js";
 import { createMailTransport } from "../mail/transports.js";
@@ -37,9 +37,13 @@ export interface WebContext extends Context {
   stop(): Promise<void>;
 }
 
-export async function bootWeb(config: Config, contentDir = CONTENT_DIR): Promise<WebContext> {
+export async function bootWeb(
+  config: Config,
+  contentDir = CONTENT_DIR,
+  options: BootOptions = {},
+): Promise<WebContext> {
   const content = loadSiteContent(contentDir);
-  const base = await boot(config, contentDir);
+  const base = await boot(config, contentDir, options);
   // A server works out every ingredient's rule answers at boot (about 0.5 s with the CosIng
   // inventory), so that no label pays for them; the one-shot CLI works each out on first use.
   prepareRules(base.dictionary.ingredients);

@@ -2,12 +2,14 @@ import cluster, { type Worker } from "node:cluster";
 import { openDatabaseWithCorpus } from "../boot.js";
 import { type Config, loadConfig } from "../config.js";
 import { AppError } from "../errors.js";
+import { CONTENT_DIR } from "../paths.js";
 import { buildServer } from "./app.js";
 import { bootWeb } from "./compose.js";
 
 /** One web server process (a cluster worker): boot, listen, and close cleanly on SIGINT or SIGTERM. */
 async function serve(config: Config): Promise<void> {
-  const ctx = await bootWeb(config);
+  // The supervisor has migrated the database and loaded the bundled corpus (see `supervise`).
+  const ctx = await bootWeb(config, CONTENT_DIR, { corpusLoaded: true });
   const app = await buildServer(ctx);
   const close = async () => {
     await app.close();
