@@ -11,7 +11,7 @@ import {
 import { recordContentChange } from "../search/content-sync.js";
 import { type ArticleContent, changedFields, markFields } from "./fields.js";
 import { insertRevision, latestRevisionNumber } from "./repository.js";
-import { loadStoredContent } from "./stored.js";
+import { loadStoredContent, storedColumns } from "./stored.js";
 
 /**
  * Publishing: one transaction that checks the editor started from the published revision, writes
@@ -113,12 +113,7 @@ async function writeContent(
   await trx
     .updateTable("ingredients")
     .set({
-      name: content.name,
-      cas: JSON.stringify(content.cas),
-      ec: JSON.stringify(content.ec),
-      functions: JSON.stringify(content.functions),
-      facts: JSON.stringify(content.facts),
-      sections: Object.keys(content.sections).length > 0 ? JSON.stringify(content.sections) : null,
+      ...storedColumns(content),
       field_sources: JSON.stringify(markFields(row.fieldSources, changed, owner)),
       // An imported-only ingredient an editor wrote up is authored now: imports fill only its gaps.
       source: row.source === "cosing" ? "editor" : row.source,

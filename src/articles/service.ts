@@ -2,10 +2,9 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/audit.js";
 import type { DB } from "../db/schema.js";
 import { AppError } from "../errors.js";
-import { findIngredientRowBySlug, type IngredientRow, type StoredFacts } from "../ingredients/repository.js";
-import type { Alias } from "../ingredients/types.js";
+import { findIngredientRowBySlug, type IngredientRow } from "../ingredients/repository.js";
 import { diffContents, type FieldChange } from "./diff.js";
-import { type ArticleContent, sortAliases } from "./fields.js";
+import type { ArticleContent } from "./fields.js";
 import type { ArticleForm } from "./form.js";
 import { entryOfForm, formOfContent } from "./form-content.js";
 import { type Published, publishArticle, staleError } from "./publish.js";
@@ -17,7 +16,7 @@ import {
   latestRevisionNumber,
   saveDraft,
 } from "./repository.js";
-import { loadStoredContent } from "./stored.js";
+import { contentOfEntry, type FlatEntry, loadStoredContent } from "./stored.js";
 
 /** The editing use-cases: open the editor, save a draft, publish, refuse a stale edit with its diff. */
 
@@ -62,26 +61,8 @@ export interface StaleEdit {
 
 /** The form as content without validation (an invalid draft can still be compared). */
 export function looseContent(form: ArticleForm, current: ArticleContent): ArticleContent {
-  const entry = entryOfForm(form, current) as Record<string, unknown> & {
-    inci: string;
-    name: string;
-    aliases: Alias[];
-    cas: string[];
-    ec: string[];
-    functions: string[];
-  };
-  const { inci, name, aliases, cas, ec, functions, ...facts } = entry;
   const sections = Object.fromEntries(Object.entries(form.sections).filter(([, t]) => t !== ""));
-  return {
-    inci,
-    name,
-    aliases: sortAliases(aliases),
-    cas,
-    ec,
-    functions,
-    facts: facts as StoredFacts,
-    sections,
-  };
+  return contentOfEntry(entryOfForm(form, current) as FlatEntry, sections);
 }
 
 export async function staleEdit(

@@ -29,9 +29,13 @@ export async function loadStoredContent(db: Executor, row: IngredientRow): Promi
   };
 }
 
-/** A corpus file's content. */
-export function corpusContent(entry: ParsedCorpusFile): ArticleContent {
-  const { inci, name, aliases, cas, ec, functions, ...facts } = entry.facts;
+/** The identity fields and the facts side by side, as a corpus file's front matter or an edit form has them. */
+export type FlatEntry = Pick<ArticleContent, "inci" | "name" | "aliases" | "cas" | "ec" | "functions"> &
+  Record<string, unknown>;
+
+/** A flat entry and its sections as article content: everything but the identity fields is a fact. */
+export function contentOfEntry(entry: FlatEntry, sections: Record<string, string>): ArticleContent {
+  const { inci, name, aliases, cas, ec, functions, ...facts } = entry;
   return {
     inci,
     name,
@@ -40,6 +44,23 @@ export function corpusContent(entry: ParsedCorpusFile): ArticleContent {
     ec,
     functions,
     facts: facts as StoredFacts,
-    sections: { ...entry.sections },
+    sections,
+  };
+}
+
+/** A corpus file's content. */
+export function corpusContent(entry: ParsedCorpusFile): ArticleContent {
+  return contentOfEntry(entry.facts, { ...entry.sections });
+}
+
+/** The ingredients columns that hold article content (the inverse of `loadStoredContent`, names aside). */
+export function storedColumns(content: ArticleContent) {
+  return {
+    name: content.name,
+    cas: JSON.stringify(content.cas),
+    ec: JSON.stringify(content.ec),
+    functions: JSON.stringify(content.functions),
+    facts: JSON.stringify(content.facts),
+    sections: Object.keys(content.sections).length > 0 ? JSON.stringify(content.sections) : null,
   };
 }

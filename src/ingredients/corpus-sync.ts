@@ -3,7 +3,7 @@ import { nameKey } from "../analyzer/normalize.js";
 import { findBaseline, recordConflicts, saveBaselines } from "../articles/conflicts-repository.js";
 import { type ArticleContent, changedFields, isEditorOwned, revisionFacts } from "../articles/fields.js";
 import { corpusHashes, mergeCorpus } from "../articles/merge.js";
-import { corpusContent, loadStoredContent } from "../articles/stored.js";
+import { corpusContent, loadStoredContent, storedColumns } from "../articles/stored.js";
 import { recordAudit } from "../audit/audit.js";
 import type { DB } from "../db/schema.js";
 import type { ParsedCorpusFile } from "./corpus-file.js";
@@ -155,7 +155,7 @@ async function syncEntry(
   await trx
     .updateTable("ingredients")
     .set({
-      ...storedValues(merged),
+      ...storedColumns(merged),
       content_hash: entry.contentHash,
       source: "corpus",
       field_sources: JSON.stringify(fieldSources),
@@ -190,7 +190,7 @@ async function insertEntry(
   const inserted = await trx
     .insertInto("ingredients")
     .values({
-      ...storedValues(corpus),
+      ...storedColumns(corpus),
       content_hash: entry.contentHash,
       slug: entry.slug,
       inci: corpus.inci,
@@ -221,17 +221,6 @@ async function syncNames(
   const merged = await absorbImportedAliases(trx, id, names);
   await replaceNames(trx, id, "corpus", names);
   return merged;
-}
-
-function storedValues(content: ArticleContent) {
-  return {
-    name: content.name,
-    cas: JSON.stringify(content.cas),
-    ec: JSON.stringify(content.ec),
-    functions: JSON.stringify(content.functions),
-    facts: JSON.stringify(content.facts),
-    sections: Object.keys(content.sections).length > 0 ? JSON.stringify(content.sections) : null,
-  };
 }
 
 /**
