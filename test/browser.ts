@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { after, before, describe } from "node:test";
 import type { FastifyInstance } from "fastify";
@@ -10,6 +9,7 @@ import { PROJECT_DIR } from "../src/paths.js";
 import { buildServer } from "../src/server/app.js";
 import { bootWeb, type WebContext } from "../src/server/compose.js";
 import { createSqliteDatabase, type TestDatabase } from "./databases.js";
+import { freePort } from "./ports.js";
 import { smallCorpus, TEST_SLUGS } from "./web.js";
 
 /** Debian's Chromium (apt package `chromium`); never a downloaded browser. */
@@ -90,17 +90,6 @@ export function describeInBrowser(
     suite(() => {
       if (!state) throw new Error("the browser suite did not start");
       return state;
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
     });
   });
 }

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, describe, it } from "node:test";
 import { PROJECT_DIR } from "../src/paths.js";
+import { freePort } from "./ports.js";
 
 // The server as `npm start` runs it: a supervisor and WEB_CONCURRENCY web server processes.
 const dir = mkdtempSync(join(tmpdir(), "inci-atlas-server-"));
@@ -18,17 +19,6 @@ interface Running {
   lines: string[];
   waitFor(test: (line: string) => boolean, what: string): Promise<string>;
   exited: Promise<number | null>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 async function start(env: Record<string, string>): Promise<Running> {
