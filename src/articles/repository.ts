@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "../db/schema.js";
+import type { Kysely, Selectable, Transaction } from "kysely";
+import type { DB, RevisionTable } from "../db/schema.js";
 import { type ArticleContent, contentOfRevision, revisionFacts } from "./fields.js";
 import type { ArticleForm } from "./form.js";
 
@@ -46,15 +46,24 @@ export async function listRevisions(db: Executor, ingredientId: number): Promise
     .where("ingredient_id", "=", ingredientId)
     .orderBy("number", "desc")
     .execute();
-  return rows.map((r) => ({
+  return rows.map((r) => revisionEntry(r, Number(r.has_article) === 1));
+}
+
+type RevisionColumns = Pick<
+  Selectable<RevisionTable>,
+  "id" | "number" | "author" | "note" | "is_correction" | "created_at"
+>;
+
+function revisionEntry(r: RevisionColumns, hasArticle: boolean): RevisionEntry {
+  return {
     id: r.id,
     number: r.number,
     author: r.author,
     note: r.note,
     isCorrection: r.is_correction === 1,
     createdAt: r.created_at,
-    hasArticle: Number(r.has_article) === 1,
-  }));
+    hasArticle,
+  };
 }
 
 export async function findRevision(
@@ -69,16 +78,7 @@ export async function findRevision(
     .where("number", "=", number)
     .executeTakeFirst();
   if (!r) return null;
-  return {
-    id: r.id,
-    number: r.number,
-    author: r.author,
-    note: r.note,
-    isCorrection: r.is_correction === 1,
-    createdAt: r.created_at,
-    hasArticle: r.sections !== null,
-    content: contentOfRevision(r.facts, r.sections),
-  };
+  return { ...revisionEntry(r, r.sections !== null), content: contentOfRevision(r.facts, r.sections) };
 }
 
 export async function insertRevision(
